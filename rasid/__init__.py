@@ -1,0 +1,1 @@
+"""rasid: Arabic news in, conflict data out."""

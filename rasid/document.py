@@ -1,0 +1,225 @@
+"""The data model: one `Document` that every stage enriches, and its contract JSON.
+
+The JSON form is `rasid.document/1` (see the shared contract). Everything points into
+`Document.text` by code-point offsets, end exclusive; the text itself is never changed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import types
+import typing
+from dataclasses import dataclass, field
+from typing import Any
+
+SCHEMA = "rasid.document/1"
+
+MENTION_TYPES = ("PER", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "DATE", "TIME",
+                 "QUANTITY", "MONEY", "PERCENT")
+ACTOR_KINDS = ("person", "state", "government", "ministry", "military", "armed_group",
+               "political_party", "igo", "ngo", "religious_body", "media", "ethnic_group", "other")
+EVENT_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+               "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+RELATION_TYPES = ("member_of", "leader_of", "spokesperson_of", "part_of", "ally_of", "opposes",
+                  "located_in")
+
+
+def internal(default: Any = None, default_factory: Any = None) -> Any:
+    """A field that lives on the object but is not part of the contract JSON."""
+    if default_factory is not None:
+        return field(default_factory=default_factory, repr=False, compare=False,
+                     metadata={"json": False})
+    return field(default=default, repr=False, compare=False, metadata={"json": False})
+
+
+@dataclass
+class Span:
+    start: int
+    end: int
+    text: str | None = None
+
+
+@dataclass
+class Paragraph:
+    """A block of text between blank lines (or line breaks)."""
+    start: int
+    end: int
+    duplicate_of: int | None = None  # index of an earlier paragraph with (nearly) the same text
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    paragraph: int = 0
+    # True when this sentence runs on across a paragraph break (an unterminated paragraph
+    # followed by one that starts with a connective).
+    joined: bool = False
+
+
+@dataclass
+class Token:
+    start: int
+    end: int
+    text: str
+    sentence: int = 0
+    # Light clitic split; prefix + stem + suffix == text, so offsets never change.
+    prefix: str = ""
+    suffix: str = ""
+
+    @property
+    def stem(self) -> str:
+        return self.text[len(self.prefix):len(self.text) - len(self.suffix)]
+
+
+@dataclass
+class Mention:
+    id: str
+    start: int
+    end: int
+    text: str
+    type: str
+    actor: str | None = None
+    value: str | int | float | None = None
+
+
+@dataclass
+class Actor:
+    id: str
+    name_en: str | None
+    name_ar: str | None
+    kind: str = "other"
+    country: str | None = None
+    wikidata: str | None = None
+
+
+@dataclass
+class Event:
+    id: str
+    type: str
+    trigger: Span
+    sentence: int
+    mode: str | None = None
+    source: str | None = None
+    target: str | None = None
+    polarity: str = "positive"
+    modality: str = "asserted"
+    date: dict[str, Any] | None = None
+    location: dict[str, Any] | None = None
+    quantity: int | float | None = None
+
+
+@dataclass
+class Claim:
+    id: str
+    speaker: str | None
+    stance: str
+    kind: str
+    cue: Span
+    content: Span
+    events: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Contradiction:
+    id: str
+    claims: list[str]
+    reason: str
+
+
+@dataclass
+class Relation:
+    type: str
+    head: str
+    tail: str
+    evidence: Span
+
+
+@dataclass
+class Document:
+    text: str
+    id: str = ""
+    title: str | None = None
+    published: str | None = None
+    source: str | None = None
+    url: str | None = None
+    lang: str = "ar"
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    tokens: list[Token] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    contradictions: list[Contradiction] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    # Where the article came from (file path, line number); shown in messages, not serialized.
+    origin: str | None = internal()
+    # The normalized view of `text` (rasid.text.normalize.Normalized), set by that stage.
+    normalized: Any = internal()
+
+    def span(self, start: int, end: int) -> Span:
+        return Span(start, end, self.text[start:end])
+
+    def sentence_tokens(self, index: int) -> list[Token]:
+        return [t for t in self.tokens if t.sentence == index]
+
+
+def content_id(normalized_text: str) -> str:
+    """The document id when the record brings none: sha1 of its normalized text."""
+    return hashlib.sha1(normalized_text.encode("utf-8")).hexdigest()
+
+
+def _to_plain(value: Any) -> Any:
+    if dataclasses.is_dataclass(value):
+        out = {f.name: _to_plain(getattr(value, f.name))
+               for f in dataclasses.fields(value) if f.metadata.get("json", True)}
+        if isinstance(value, Token):
+            out["stem"] = value.stem
+        return out
+    if isinstance(value, list):
+        return [_to_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _to_plain(v) for k, v in value.items()}
+    return value
+
+
+def to_json(doc: Document) -> dict[str, Any]:
+    """The contract form of a document (a plain dict ready for json.dumps)."""
+    plain = _to_plain(doc)
+    return {"schema": SCHEMA, **plain}
+
+
+def _dataclass_of(hint: Any) -> type | None:
+    if dataclasses.is_dataclass(hint):
+        return hint
+    if isinstance(hint, types.UnionType) or typing.get_origin(hint) is typing.Union:
+        for arg in typing.get_args(hint):
+            if dataclasses.is_dataclass(arg):
+                return arg
+    return None
+
+
+def _from_plain(cls: type, data: dict[str, Any]) -> Any:
+    hints = typing.get_type_hints(cls)
+    kwargs = {}
+    for f in dataclasses.fields(cls):
+        if not f.metadata.get("json", True) or f.name not in data:
+            continue
+        value, hint = data[f.name], hints[f.name]
+        if typing.get_origin(hint) is list and value is not None:
+            item_cls = _dataclass_of(typing.get_args(hint)[0])
+            value = [_from_plain(item_cls, v) for v in value] if item_cls else list(value)
+        elif (item_cls := _dataclass_of(hint)) and isinstance(value, dict):
+            value = _from_plain(item_cls, value)
+        kwargs[f.name] = value
+    return cls(**kwargs)
+
+
+def from_json(data: dict[str, Any]) -> Document:
+    """Read a contract dict back into a Document; unknown fields are ignored."""
+    if data.get("schema") != SCHEMA:
+        raise ValueError(f"not a {SCHEMA} document (schema: {data.get('schema')!r})")
+    return _from_plain(Document, data)
