@@ -25,12 +25,8 @@ RELATION_TYPES = ("member_of", "leader_of", "spokesperson_of", "part_of", "ally_
                   "located_in")
 
 
-def internal(default: Any = None, default_factory: Any = None) -> Any:
-    """A field that lives on the object but is not part of the contract JSON."""
-    if default_factory is not None:
-        return field(default_factory=default_factory, repr=False, compare=False,
-                     metadata={"json": False})
-    return field(default=default, repr=False, compare=False, metadata={"json": False})
+# Metadata for fields that live on the object but are not part of the contract JSON.
+INTERNAL = {"json": False}
 
 
 @dataclass
@@ -156,9 +152,9 @@ class Document:
     relations: list[Relation] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     # Where the article came from (file path, line number); shown in messages, not serialized.
-    origin: str | None = internal()
+    origin: str | None = field(default=None, repr=False, compare=False, metadata=INTERNAL)
     # The normalized view of `text` (rasid.text.normalize.Normalized), set by that stage.
-    normalized: Any = internal()
+    normalized: Any = field(default=None, repr=False, compare=False, metadata=INTERNAL)
 
     def span(self, start: int, end: int) -> Span:
         return Span(start, end, self.text[start:end])
