@@ -1,0 +1,3 @@
+from rasid.cli.main import main
+
+main()
