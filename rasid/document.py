@@ -29,14 +29,14 @@ RELATION_TYPES = ("member_of", "leader_of", "spokesperson_of", "part_of", "ally_
 INTERNAL = {"json": False}
 
 
-@dataclass
+@dataclass(slots=True)
 class Span:
     start: int
     end: int
     text: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Paragraph:
     """A block of text between blank lines (or line breaks)."""
     start: int
@@ -44,7 +44,7 @@ class Paragraph:
     duplicate_of: int | None = None  # index of an earlier paragraph with (nearly) the same text
 
 
-@dataclass
+@dataclass(slots=True)
 class Sentence:
     start: int
     end: int
@@ -54,7 +54,7 @@ class Sentence:
     joined: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     start: int
     end: int
@@ -69,7 +69,7 @@ class Token:
         return self.text[len(self.prefix):len(self.text) - len(self.suffix)]
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     id: str
     start: int
@@ -80,7 +80,7 @@ class Mention:
     value: str | int | float | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Actor:
     id: str
     name_en: str | None
@@ -90,7 +90,7 @@ class Actor:
     wikidata: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Event:
     id: str
     type: str
@@ -106,7 +106,7 @@ class Event:
     quantity: int | float | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Claim:
     id: str
     speaker: str | None
@@ -117,14 +117,14 @@ class Claim:
     events: list[str] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class Contradiction:
     id: str
     claims: list[str]
     reason: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Relation:
     type: str
     head: str
@@ -132,7 +132,7 @@ class Relation:
     evidence: Span
 
 
-@dataclass
+@dataclass(slots=True)
 class Document:
     text: str
     id: str = ""

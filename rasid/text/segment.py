@@ -56,9 +56,9 @@ _LAST_WORD = re.compile(r"(\w+)\W*\Z")
 _INVISIBLE = "\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff"
 _JOINERS = "\u00ad\u200c\u200d"
 _TOKEN = re.compile(
-    r"(?P<number>\d+(?:[.,\u066b\u066c]\d+)*)"
-    rf"|(?P<arabic>[{ARABIC_LETTERS}][{ARABIC_LETTERS}{WORD_MARKS}]*"
+    rf"(?P<arabic>[{ARABIC_LETTERS}][{ARABIC_LETTERS}{WORD_MARKS}]*"  # first: most tokens are Arabic
     rf"(?:[{_JOINERS}][{ARABIC_LETTERS}][{ARABIC_LETTERS}{WORD_MARKS}]*)*)"
+    r"|(?P<number>\d+(?:[.,\u066b\u066c]\d+)*)"
     rf"|(?P<word>[^\W\d_{ARABIC_LETTERS}{TATWEEL}][^\W_{ARABIC_LETTERS}{TATWEEL}]*)"
     rf"|(?P<mark>[^\s\w{_INVISIBLE}]|[_{TATWEEL}])"
 )
