@@ -78,6 +78,8 @@ class Mention:
     type: str
     actor: str | None = None
     value: str | int | float | None = None
+    # How precise a DATE/TIME value is: day, week, month, year, decade, range (see rasid.timex).
+    precision: str | None = None
 
 
 @dataclass(slots=True)
@@ -155,6 +157,14 @@ class Document:
     origin: str | None = field(default=None, repr=False, compare=False, metadata=INTERNAL)
     # The normalized view of `text` (rasid.text.normalize.Normalized), set by that stage.
     normalized: Any = field(default=None, repr=False, compare=False, metadata=INTERNAL)
+
+    def add_mention(self, start: int, end: int, type: str, *, actor: str | None = None,
+                    value: str | int | float | None = None, precision: str | None = None) -> Mention:
+        """Add a mention of text[start:end] with the next free id (m1, m2, ...)."""
+        mention = Mention(f"m{len(self.mentions) + 1}", start, end, self.text[start:end], type,
+                          actor=actor, value=value, precision=precision)
+        self.mentions.append(mention)
+        return mention
 
     def span(self, start: int, end: int) -> Span:
         return Span(start, end, self.text[start:end])
