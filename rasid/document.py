@@ -78,7 +78,8 @@ class Mention:
     type: str
     actor: str | None = None
     value: str | int | float | None = None
-    # How precise a DATE/TIME value is: day, week, month, year, decade, range (see rasid.timex).
+    # How precise a DATE/TIME value is: day, week, month, year, decade, century, duration, range,
+    # time (see rasid.timex.dates).
     precision: str | None = None
 
 
@@ -90,6 +91,10 @@ class Actor:
     kind: str = "other"
     country: str | None = None
     wikidata: str | None = None
+    # The actor dictionary's id (e.g. "MLI_GOV"), or None for an actor first met in this text.
+    canonical: str | None = None
+    # CAMEO/PLOVER-style sector code: GOV, MIL, REB, INS, IGO, MED, REL, CVL ...
+    sector: str | None = None
 
 
 @dataclass(slots=True)
@@ -143,6 +148,8 @@ class Document:
     source: str | None = None
     url: str | None = None
     lang: str = "ar"
+    # The state the article is mostly about (ISO3), by its names and its dateline.
+    focus_country: str | None = None
     paragraphs: list[Paragraph] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     tokens: list[Token] = field(default_factory=list)

@@ -52,8 +52,9 @@ class Pipeline:
 def default_pipeline() -> Pipeline:
     """The standard stage list; modules are imported here so that resources load once, on first use."""
     from rasid.text import lang, normalize, segment
+    from rasid.timex import dates, numbers
 
-    return Pipeline(Stage.from_module(m) for m in (lang, normalize, segment))
+    return Pipeline(Stage.from_module(m) for m in (lang, normalize, segment, dates, numbers))
 
 
 def analyze_document(doc: Document) -> Document:
