@@ -81,6 +81,9 @@ class Mention:
     # How precise a DATE/TIME value is: day, week, month, year, decade, century, duration, range,
     # time (see rasid.timex.dates).
     precision: str | None = None
+    # For GPE/LOC/FAC: the gazetteer entry it resolved to, e.g.
+    # {"name_en": "Bamako", "geonames": 2460596, "lat": 12.65, "lon": -8.0, "country": "MLI"}.
+    place: dict[str, Any] | None = None
 
 
 @dataclass(slots=True)
@@ -150,6 +153,8 @@ class Document:
     lang: str = "ar"
     # The state the article is mostly about (ISO3), by its names and its dateline.
     focus_country: str | None = None
+    # The dateline ("باماكو (وكالات) -"): where the story was filed, when the article has one.
+    dateline: Span | None = None
     paragraphs: list[Paragraph] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     tokens: list[Token] = field(default_factory=list)
@@ -166,10 +171,11 @@ class Document:
     normalized: Any = field(default=None, repr=False, compare=False, metadata=INTERNAL)
 
     def add_mention(self, start: int, end: int, type: str, *, actor: str | None = None,
-                    value: str | int | float | None = None, precision: str | None = None) -> Mention:
+                    value: str | int | float | None = None, precision: str | None = None,
+                    place: dict[str, Any] | None = None) -> Mention:
         """Add a mention of text[start:end] with the next free id (m1, m2, ...)."""
         mention = Mention(f"m{len(self.mentions) + 1}", start, end, self.text[start:end], type,
-                          actor=actor, value=value, precision=precision)
+                          actor=actor, value=value, precision=precision, place=place)
         self.mentions.append(mention)
         return mention
 
