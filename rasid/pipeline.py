@@ -51,10 +51,12 @@ class Pipeline:
 @cache
 def default_pipeline() -> Pipeline:
     """The standard stage list; modules are imported here so that resources load once, on first use."""
+    from rasid.actors import coref, link, relations
     from rasid.text import lang, normalize, segment
     from rasid.timex import dates, numbers
 
-    return Pipeline(Stage.from_module(m) for m in (lang, normalize, segment, dates, numbers))
+    stages = (lang, normalize, segment, dates, numbers, link, coref, relations)
+    return Pipeline(Stage.from_module(m) for m in stages)
 
 
 def analyze_document(doc: Document) -> Document:
