@@ -64,14 +64,21 @@ def run(doc: Document) -> Document:
     on = dt.date.fromisoformat(doc.published) if doc.published else None
     actors = {a.id: a for a in doc.actors}
     repeated = {i for i, p in enumerate(doc.paragraphs) if p.duplicate_of is not None}
-    covered = sorted((m.start, m.end) for m in doc.mentions)
+    token_starts = [t.start for t in doc.tokens]
+    covered = set()  # start offsets of the tokens some mention already covers
+    for mention in doc.mentions:
+        index = max(0, bisect.bisect_right(token_starts, mention.start) - 1)
+        while index < len(doc.tokens) and doc.tokens[index].start < mention.end:
+            if doc.tokens[index].end > mention.start:
+                covered.add(doc.tokens[index].start)
+            index += 1
     linked = sorted((m for m in doc.mentions if m.actor), key=lambda m: m.start)
     sentence_of = {}
     for token in doc.tokens:
         sentence_of.setdefault(token.sentence, []).append(token)
 
-    def inside_mention(start: int, end: int) -> bool:
-        return any(s < end and start < e for s, e in covered)
+    def inside_mention(token: Token) -> bool:
+        return token.start in covered
 
     starts = [s.start for s in doc.sentences]
 
@@ -86,7 +93,7 @@ def run(doc: Document) -> Document:
         if doc.sentences[index].paragraph in repeated:
             continue
         for position, token in enumerate(tokens):
-            if inside_mention(token.start, token.end):
+            if inside_mention(token):
                 continue
             key, start = _bare(token)
             target = None
@@ -99,7 +106,7 @@ def run(doc: Document) -> Document:
                 target = actors[chosen.actor] if chosen else None
             elif token.suffix and _PRONOUN_SUFFIX.search(token.suffix):
                 following = tokens[position + 1] if position + 1 < len(tokens) else None
-                if following is not None and inside_mention(following.start, following.end):
+                if following is not None and inside_mention(following):
                     continue  # "رئيسها إيمانويل ماكرون": the name says who
                 roles = dictionary.office_roles(alias_key(token.stem))
                 possessor = next((m for m in antecedents(token.start, index)
@@ -113,6 +120,6 @@ def run(doc: Document) -> Document:
             if target is not None:
                 mention = doc.add_mention(start, token.end, _TYPE_OF_KIND.get(target.kind, "ORG"),
                                           actor=target.id)
-                covered.append((mention.start, mention.end))
+                covered.add(token.start)
     doc.mentions.sort(key=lambda m: (m.start, m.end))
     return doc

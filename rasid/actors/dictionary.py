@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import TypeVar
 
@@ -54,6 +54,7 @@ class ActorDataError(ValueError):
         self.problem = problem
 
 
+@lru_cache(maxsize=1 << 17)  # news repeats its words: most keys are made once per process
 def alias_key(text: str) -> str:
     """The key two written forms share when they name the same thing: folded (diacritics, alef,
     ya and ta marbuta variants; a hamza on any seat is one letter, so الشؤون = الشئون and
@@ -195,6 +196,11 @@ class ActorDictionary:
         keys = (*self._by_alias, *self._by_title, *self._by_demonym, *self._by_institution)
         # The longest key in words, so a scanner knows how far ahead to look for a match.
         self.max_alias_words = max((len(k.split(" ")) for k in keys), default=0)
+        # Every key and every leading run of its words: a scanner stops extending a span as soon
+        # as no key starts with it.
+        self.keys = frozenset(keys)
+        self.key_prefixes = frozenset(" ".join(words[:n]) for k in keys
+                                      for words in [k.split(" ")] for n in range(1, len(words) + 1))
 
     @classmethod
     def load(cls, directory: Path | str | None = None) -> ActorDictionary:

@@ -111,15 +111,18 @@ class Linker:
     def _span_keys(self, words: list[_Word], i: int) -> list[tuple[int, list[str]]]:
         """(n, candidate keys) for spans of n = 1.. words starting at word i."""
         out = []
-        firsts = [words[i].key] if words[i].key == words[i].bare else [words[i].key, words[i].bare]
-        rest: list[str] = []
+        prefixes = self.dictionary.key_prefixes
+        spans = [words[i].key] if words[i].key == words[i].bare else [words[i].key, words[i].bare]
         for n in range(1, self.max_words + 1):
             j = i + n - 1
             if j >= len(words) or (n > 1 and not words[j - 1].joins_next):
                 break
             if n > 1:
-                rest.append(words[j].key)
-            out.append((n, [" ".join([first, *rest]) for first in firsts]))
+                spans = [f"{span} {words[j].key}" for span in spans]
+            spans = [span for span in spans if span in prefixes]
+            if not spans:
+                break
+            out.append((n, spans))
         return out
 
     def _country_after(self, words: list[_Word], j: int) -> tuple[str, int] | None:
@@ -128,6 +131,8 @@ class Linker:
             return None
         for n, keys in reversed(self._span_keys(words, j)):
             for key in keys[:1]:  # a country after a title is not preceded by a clitic
+                if key != " ".join(w.key for w in words[j:j + n]):
+                    continue
                 states = [a for a in self.dictionary.candidates(key) if a.kind == "state"]
                 if states:
                     return states[0].id, n
@@ -143,8 +148,11 @@ class Linker:
         while i < len(words):
             best: _Match | None = None
             for n, keys in self._span_keys(words, i):
-                for k, key in enumerate(keys):
-                    start = words[i].bare_start if k else words[i].token.start
+                for key in keys:
+                    if key not in self.dictionary.keys:
+                        continue
+                    bare = words[i].key != words[i].bare and key.split(" ", 1)[0] == words[i].bare
+                    start = words[i].bare_start if bare else words[i].token.start
                     for match in self._at(words, i, n, key, start, on):
                         if best is None or (match.words, -match.priority) > (best.words, -best.priority):
                             best = match

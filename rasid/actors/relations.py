@@ -37,13 +37,15 @@ class _Cue:
 
 
 @cache
-def _cues() -> tuple[_Cue, ...]:
-    cues = []
+def _cues() -> dict[str, tuple[_Cue, ...]]:
+    """Cues by their first word, longest first."""
+    cues: dict[str, list[_Cue]] = {}
     for line in data_path("linking/relation_cues.tsv").read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
             text, relation, pattern = line.split("\t")
-            cues.append(_Cue(tuple(alias_key(text).split(" ")), relation, pattern))
-    return tuple(sorted(cues, key=lambda c: -len(c.words)))
+            words = tuple(alias_key(text).split(" "))
+            cues.setdefault(words[0], []).append(_Cue(words, relation, pattern))
+    return {first: tuple(sorted(group, key=lambda c: -len(c.words))) for first, group in cues.items()}
 
 
 def _bare_key(token: Token) -> str:
@@ -93,6 +95,8 @@ def _sentences(doc: Document) -> Iterator[_Sentence]:
     for tokens in grouped.values():
         placed = []
         for mention in linked:
+            if mention.end <= tokens[0].start or mention.start >= tokens[-1].end:
+                continue
             inside = [i for i, t in enumerate(tokens) if mention.start < t.end and t.start < mention.end]
             if inside:
                 placed.append((inside[0], inside[-1], mention))
@@ -101,9 +105,10 @@ def _sentences(doc: Document) -> Iterator[_Sentence]:
 
 def _find(sentence: _Sentence) -> Iterator[tuple[_Cue, int, int]]:
     """(cue, first token, token after it) for each cue in the sentence, longest first."""
-    i = 0
-    while i < len(sentence.tokens):
-        for cue in _cues():
+    cues = _cues()
+    for i, token in enumerate(sentence.tokens):
+        stem = alias_key(token.stem) if token.suffix else ""
+        for cue in (*cues.get(sentence.keys[i], ()), *cues.get(stem, ())):
             n = len(cue.words)
             if cue.pattern == "possessive":  # the last word carries the pronoun: رئيسها، باسمها
                 last = i + n - 1
@@ -115,7 +120,6 @@ def _find(sentence: _Sentence) -> Iterator[tuple[_Cue, int, int]]:
             elif tuple(sentence.keys[i:i + n]) == cue.words:
                 yield cue, i, i + n
                 break
-        i += 1
 
 
 def _relations(sentence: _Sentence, actors: dict[str, Actor]) -> Iterator[tuple[str, Mention, Mention]]:
