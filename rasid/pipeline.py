@@ -52,10 +52,13 @@ class Pipeline:
 def default_pipeline() -> Pipeline:
     """The standard stage list; modules are imported here so that resources load once, on first use."""
     from rasid.actors import coref, link, relations
+    from rasid.claims import attribution, contradictions
+    from rasid.events import detect
     from rasid.text import lang, normalize, segment
     from rasid.timex import dates, numbers
 
-    stages = (lang, normalize, segment, dates, numbers, link, coref, relations)
+    stages = (lang, normalize, segment, dates, numbers, link, coref, relations, attribution, detect,
+              contradictions)
     return Pipeline(Stage.from_module(m) for m in stages)
 
 

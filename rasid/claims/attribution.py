@@ -1,0 +1,247 @@
+"""Claims stage: who said what, quoted or reported, and whether they assert, deny or speculate.
+
+A claim starts at a reporting cue from the lexicon (rasid/data/claims/cues.tsv): a verb (قال،
+أكد، نفت، يرى …) or a nominal attribution (بحسب، وفقا لـ، نقلا عن …). Around the cue:
+- the speaker is the actor right after a verb (Arabic puts the subject after the verb: "قالت
+  الوزارة"), else the actor before it in the clause ("فرنسا أعلنت"), else an unnamed source named
+  there ("مصدر عسكري", "بعض المراقبين", which become actors of their own), else — for "وأضاف"
+  with no subject — the speaker of the claim just before;
+- the content is the quotation that follows («…», "…", after ":" or قائلا), making the claim
+  direct, or the clause introduced by أن / إن / بأن, or else the verb's object up to the end of
+  the clause ("نفت الحكومة تكليف أي شخص"); for a nominal cue, the clause it is attached to.
+Declining to comment ("رفض التعليق") is not a claim. A claim whose content is hedged (ربما، قد
+تكون …) by a speaker who only asserts is marked speculate.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from rasid.document import Actor, Claim, Document
+from rasid.resources import data_path
+from rasid.text.view import SentenceView, sentence_views, word_key
+
+REQUIRES = ("text", "paragraphs", "sentences", "tokens", "actors")
+PROVIDES = ("claims",)
+
+# How many words may stand between a cue and its speaker ("قال وزير الخارجية اليوم الأحد").
+SPEAKER_WINDOW = 4
+# How many sentences back an implicit speaker ("وأضاف") may be found.
+CARRY_SENTENCES = 2
+_OPENING_QUOTES = {"«": "»", '"': '"', "“": "”", "„": "”"}
+_COMPLEMENTIZERS = frozenset(word_key(w) for w in ("أن", "إن", "بأن", "أنه", "أنها", "إنه", "إنها", "أنهم",
+                                                   "إنهم", "بأنه", "بأنها", "بأنهم", "أنّ", "إنّ"))
+_SAYING = frozenset(word_key(w) for w in ("قائلا", "قائلة", "مضيفا", "مضيفة", "مؤكدا", "مؤكدة"))
+_HEDGES = frozenset(word_key(w) for w in ("ربما", "قد", "يحتمل", "محتمل", "المحتمل", "يرجح", "لعل"))
+_NEGATIONS = frozenset(word_key(w) for w in ("لم", "لن", "لا", "ليس", "ما"))
+
+
+@dataclass(frozen=True)
+class Cue:
+    words: tuple[str, ...]
+    stance: str
+    complements: tuple[str, ...]
+
+    @property
+    def nominal(self) -> bool:
+        """بحسب / وفقا لـ / نقلا عن: the speaker follows and the content is the clause around."""
+        return "source" in self.complements
+
+
+@dataclass(frozen=True)
+class UnnamedSource:
+    words: tuple[str, ...]
+    name_en: str
+    kind: str
+
+
+@cache
+def _table(name: str) -> list[list[str]]:
+    """The rows of a TSV data file, header and comments left out."""
+    rows = []
+    for line in data_path(name).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            rows.append([field.strip() for field in line.split("\t")])
+    return rows[1:]
+
+
+@cache
+def _cues() -> dict[str, tuple[Cue, ...]]:
+    """Cues by first word, longest first."""
+    by_first: dict[str, list[Cue]] = {}
+    for _lemma, stance, forms, complement, *_ in _table("claims/cues.tsv"):
+        complements = tuple(c.strip() for c in complement.split("|") if c.strip())
+        for form in forms.split("|"):
+            words = tuple(word_key(w) for w in form.split())
+            if words:
+                by_first.setdefault(words[0], []).append(Cue(words, stance, complements))
+    return {k: tuple(sorted(v, key=lambda c: -len(c.words))) for k, v in by_first.items()}
+
+
+@cache
+def _non_claims() -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(word_key(w) for w in row[0].split()) for row in _table("claims/non_claims.tsv"))
+
+
+@cache
+def _unnamed() -> dict[str, tuple[UnnamedSource, ...]]:
+    by_first: dict[str, list[UnnamedSource]] = {}
+    for phrase, name_en, kind, *_ in _table("claims/unnamed_sources.tsv"):
+        words = tuple(word_key(w) for w in phrase.split())
+        by_first.setdefault(words[0], []).append(UnnamedSource(words, name_en, kind))
+    return {k: tuple(sorted(v, key=lambda s: -len(s.words))) for k, v in by_first.items()}
+
+
+def _match_cue(view: SentenceView, i: int) -> tuple[Cue, int, int] | None:
+    """(cue, its first token, one past its last token) starting at token i."""
+    for form in view.forms(i):
+        for cue in _cues().get(form, ()):
+            n = len(cue.words)
+            if n == 1 or tuple(view.keys[i + 1:i + n]) == cue.words[1:]:
+                return cue, i, i + n
+    return None
+
+
+def _is_non_claim(view: SentenceView, i: int) -> bool:
+    for phrase in _non_claims():
+        n = len(phrase)
+        if phrase[0] in view.forms(i) and tuple(view.keys[i + 1:i + n]) == phrase[1:]:
+            return True
+    return False
+
+
+class _Speakers:
+    """Finds speakers and makes actors for unnamed sources (one actor per phrase per article)."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.actors = {a.id: a for a in doc.actors}
+        self.unnamed: dict[str, Actor] = {}
+
+    def named(self, view: SentenceView, i: int) -> Actor | None:
+        return view.actor(i, self.actors)
+
+    def unnamed_at(self, view: SentenceView, i: int) -> tuple[Actor, int] | None:
+        """An unnamed source starting at token i (مصدر عسكري، بعض المراقبين): its actor and end."""
+        for source in _unnamed().get(view.keys[i], ()) + _unnamed().get(view.forms(i)[-1], ()):
+            n = len(source.words)
+            if tuple(view.keys[i + 1:i + n]) == source.words[1:]:
+                end = i + n
+                start, stop = view.tokens[i].start, view.tokens[end - 1].end
+                key = word_key(self.doc.text[start:stop])
+                actor = self.unnamed.get(key)
+                if actor is None:
+                    actor = Actor(f"a{len(self.doc.actors) + 1}", source.name_en, self.doc.text[start:stop],
+                                  source.kind)
+                    self.doc.actors.append(actor)
+                    self.actors[actor.id] = actor
+                    self.unnamed[key] = actor
+                self.doc.add_mention(start, stop, "PER" if source.kind in ("person", "other") else "ORG",
+                                     actor=actor.id)
+                return actor, end
+        return None
+
+    def after(self, view: SentenceView, first: int) -> tuple[Actor, int] | None:
+        """The speaker right after a cue: (actor, index after its mention)."""
+        j = first
+        words = 0
+        while j < len(view.tokens) and words <= SPEAKER_WINDOW:
+            if view.keys[j] in _COMPLEMENTIZERS or view.tokens[j].text in _OPENING_QUOTES \
+                    or view.tokens[j].text in ":،,":
+                return None
+            if (actor := self.named(view, j)) is not None:
+                return actor, view.mention_end(j)
+            if (found := self.unnamed_at(view, j)) is not None:
+                return found
+            words += view.is_word(j)
+            j += 1
+        return None
+
+    def before(self, view: SentenceView, cue_start: int) -> Actor | None:
+        """The speaker before a cue in the same clause ("فرنسا أعلنت")."""
+        for j in range(cue_start - 1, view.clause_start(cue_start) - 1, -1):
+            if (actor := self.named(view, j)) is not None:
+                return actor
+        return None
+
+
+def _content(view: SentenceView, start: int, stop: int) -> tuple[int, int, bool] | None:
+    """(first token, one past the last, direct?) of what was said, looking from token `start`."""
+    j = start
+    while j < stop and not view.is_word(j) and view.tokens[j].text not in _OPENING_QUOTES:
+        j += 1  # punctuation between the speaker and the content
+    while j < stop and view.keys[j] in _SAYING | {":"}:
+        j += 1
+    if j >= stop:
+        return None
+    opening = view.tokens[j].text
+    if opening in _OPENING_QUOTES:
+        closing = _OPENING_QUOTES[opening]
+        for k in range(j + 1, len(view.tokens)):
+            if view.tokens[k].text == closing:
+                return j, k + 1, True
+        return j, len(view.tokens), True
+    if view.keys[j] in _COMPLEMENTIZERS:
+        k = j + 1
+        if k < len(view.tokens) and view.tokens[k].text in _OPENING_QUOTES:
+            inner = _content(view, k, stop)
+            if inner is not None:
+                return j, inner[1], True
+        return j, stop, False
+    return j, view.clause_end(j), False
+
+
+def _stance(cue: Cue, view: SentenceView, first: int, last: int) -> str:
+    if cue.stance != "assert":
+        return cue.stance
+    opening = [view.keys[k] for k in range(first, min(last, first + 5))]
+    return "speculate" if any(word in _HEDGES for word in opening) else "assert"
+
+
+def run(doc: Document) -> Document:
+    speakers = _Speakers(doc)
+    last_speaker: tuple[Actor, int] | None = None  # (actor, sentence index)
+    for view in sentence_views(doc):
+        i = 0
+        while i < len(view.tokens):
+            matched = _match_cue(view, i)
+            if matched is None or _is_non_claim(view, i) or (i > 0 and view.keys[i - 1] in _NEGATIONS):
+                i += 1
+                continue
+            cue, first, after = matched
+            stop = len(view.tokens)
+            if cue.nominal:
+                found = speakers.after(view, after)
+                speaker = found[0] if found else None
+                clause = view.clause_start(first)
+                content = (clause, first, False) if clause < first else \
+                    _content(view, found[1] if found else after, stop)
+            else:
+                found = speakers.after(view, after)
+                speaker = found[0] if found else speakers.before(view, first)
+                if speaker is None and last_speaker and view.index - last_speaker[1] <= CARRY_SENTENCES:
+                    speaker = last_speaker[0]
+                content = _content(view, found[1] if found else after, stop)
+            if content is None or content[0] >= content[1]:
+                i = after
+                continue
+            begin, end, direct = content
+            cue_span = doc.span(_cue_start(view, first), view.tokens[after - 1].end)
+            content_span = doc.span(view.tokens[begin].start, view.tokens[end - 1].end)
+            doc.claims.append(Claim(f"c{len(doc.claims) + 1}", speaker.id if speaker else None,
+                                    _stance(cue, view, begin, end), "direct" if direct else "indirect",
+                                    cue_span, content_span))
+            if speaker is not None:
+                last_speaker = (speaker, view.index)
+            i = after
+    doc.mentions.sort(key=lambda m: (m.start, m.end))
+    return doc
+
+
+def _cue_start(view: SentenceView, i: int) -> int:
+    """Where the cue word starts once a leading conjunction is left out (وقال → قال)."""
+    token = view.tokens[i]
+    key = view.keys[i]
+    return token.start + 1 if key[:1] in "وف" and len(key) > 3 and key[1:] in view.forms(i) else token.start
+

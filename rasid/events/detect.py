@@ -1,0 +1,267 @@
+"""Events stage: who did what to whom, coded in PLOVER, with its evidence.
+
+Each word (or phrase) of the trigger lexicon (rasid/data/events/triggers.tsv) opens a candidate
+event of its type and mode. Its arguments come from the clause around it:
+- source: the actor right after the trigger with no preposition before it (Arabic puts the
+  subject after the verb, and the agent after a verbal noun: "انسحاب القوات الفرنسية"), else the
+  nearest actor before the trigger in its clause ("فرنسا ستبدأ"), else, inside reported speech
+  ("أعلنت الحكومة أنها طلبت …"), the speaker of that claim;
+- target: the first actor after the trigger introduced the way the lexicon says this trigger
+  takes its object ("طلب من X", "تفاوض مع X", "اتهم X"); for a verbal noun of a transitive verb
+  whose agent comes before ("دفع مالي إلى اتهام فرنسا"), the actor after it is the target.
+Polarity and modality come from the words before the trigger (negation, future, conditions,
+hedges: rasid/data/events/modality.tsv) and from the claim it sits in (reported, or denied when
+the speaker denies it). An announced future withdrawal is coded CONCEDE (PLOVER's rule), and a
+request followed by talks is REQUEST with mode "meet". Date, place and quantity come from the
+nearest DATE, place and QUANTITY mentions in the clause. Headlines of other stories embedded in
+the body (lines that start "اقرأ أيضا") and the article's own title line are left out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cache
+
+from rasid.document import Actor, Claim, Document, Event, Mention
+from rasid.resources import data_path
+from rasid.text.view import SentenceView, sentence_views, word_key
+
+REQUIRES = ("text", "paragraphs", "sentences", "tokens", "actors", "claims", "dates", "quantities")
+PROVIDES = ("events", "claims.events")
+
+# How many tokens before a trigger a negation or a future marker may stand.
+MODIFIER_WINDOW = 3
+# How many tokens after a REQUEST a talks word makes it a request to meet.
+MEET_WINDOW = 8
+_PREPOSITIONS = frozenset(word_key(w) for w in ("من", "على", "إلى", "مع", "ضد", "عن", "في", "ل", "ب", "لدى",
+                                                "تجاه", "بحق"))
+# A clitic preposition on the mention's first word ("لفرنسا", "بالحكومة") and the one it stands for.
+_CLITIC_PREPOSITIONS = {"ل": "ل", "ب": "ب", "لل": "ل", "بال": "ب", "وب": "ب", "ول": "ل", "ولل": "ل",
+                        "وبال": "ب"}
+_DATE_TYPES = frozenset({"DATE", "TIME"})
+_PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+
+
+@dataclass(frozen=True)
+class Trigger:
+    words: tuple[str, ...]
+    type: str
+    mode: str | None
+    targets: tuple[str, ...]  # "obj" or prepositions, in order of preference
+
+
+@cache
+def _rows(name: str) -> list[list[str]]:
+    rows = []
+    for line in data_path(name).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            rows.append([field.strip() for field in line.split("\t")])
+    return rows
+
+
+@cache
+def _triggers() -> dict[str, tuple[Trigger, ...]]:
+    """Triggers by their first word, longest first."""
+    by_first: dict[str, list[Trigger]] = {}
+    for _lemma, kind, mode, forms, target, *_ in _rows("events/triggers.tsv")[1:]:
+        targets = tuple(word_key(t) if t != "obj" else t for t in target.split("|") if t)
+        for form in forms.split("|"):
+            words = tuple(word_key(w) for w in form.split())
+            if words:
+                by_first.setdefault(words[0], []).append(Trigger(words, kind, mode or None, targets))
+    return {k: tuple(sorted(v, key=lambda t: -len(t.words))) for k, v in by_first.items()}
+
+
+@cache
+def _modality_words() -> dict[str, frozenset[str]]:
+    classes: dict[str, set[str]] = {}
+    for word, kind, *_ in _rows("events/modality.tsv")[1:]:
+        classes.setdefault(kind, set()).add(word_key(word))
+    return {k: frozenset(v) for k, v in classes.items()}
+
+
+@cache
+def _noise_starts() -> tuple[str, ...]:
+    return tuple(word_key(row[0]) for row in _rows("events/noise_lines.txt"))
+
+
+def _match(view: SentenceView, i: int) -> tuple[Trigger, int] | None:
+    for form in view.forms(i):
+        for trigger in _triggers().get(form, ()):
+            n = len(trigger.words)
+            if n == 1 or tuple(view.keys[i + 1:i + n]) == trigger.words[1:]:
+                return trigger, i + n
+    return None
+
+
+def _preposition(view: SentenceView, i: int) -> str | None:
+    """The preposition that introduces the mention starting at token i, if any."""
+    token = view.tokens[i]
+    if token.prefix and token.prefix in _CLITIC_PREPOSITIONS:
+        return _CLITIC_PREPOSITIONS[token.prefix]
+    if i > 0 and view.keys[i - 1] in _PREPOSITIONS:
+        return view.keys[i - 1]
+    return None
+
+
+@dataclass
+class _Arguments:
+    source: Actor | None
+    target: Actor | None
+
+
+def _arguments(view: SentenceView, trigger: Trigger, first: int, after: int, actors: dict[str, Actor],
+               speaker: Actor | None) -> _Arguments:
+    clause_start, clause_end = view.clause_start(first), view.clause_end(after - 1)
+    following = [(i, actors[m.actor], _preposition(view, i))
+                 for i, m in view.mentions_between(after, clause_end) if m.actor in actors]
+    preceding = [actors[m.actor] for _, m in reversed(view.mentions_between(clause_start, first))
+                 if m.actor in actors]
+    nominal = view.keys[first].startswith("ال") or (first > 0 and view.keys[first - 1] in _PREPOSITIONS)
+
+    source = None
+    rest = following
+    agent_before = nominal and "obj" in trigger.targets[:1] and (preceding or speaker)
+    if following and following[0][2] is None and following[0][0] - after <= 2 and not agent_before:
+        source, rest = following[0][1], following[1:]
+    if source is None:
+        source = preceding[0] if preceding else speaker
+    target = None
+    for wanted in trigger.targets:
+        for _, actor, preposition in rest:
+            if actor is source:
+                continue
+            if (wanted == "obj" and preposition is None) or preposition == wanted:
+                target = actor
+                break
+        if target is not None:
+            break
+    return _Arguments(source, target)
+
+
+def _covering_claim(claims: list[Claim], start: int) -> Claim | None:
+    inside = [c for c in claims if c.content.start <= start < c.content.end]
+    return min(inside, key=lambda c: c.content.end - c.content.start) if inside else None
+
+
+def _modality(view: SentenceView, first: int, claim: Claim | None) -> tuple[str, str]:
+    """(polarity, modality) of the event whose trigger is token `first`."""
+    words = _modality_words()
+    window = [view.keys[k] for k in range(max(view.clause_start(first), first - MODIFIER_WINDOW), first)]
+    clause = [view.keys[k] for k in range(view.clause_start(first), first)]
+    negated = any(w in words.get("negation", ()) for w in window)
+    future = any(w in words.get("future", ()) or (len(w) > 3 and w[0] == "س" and w[1] in "يتن")
+                 for w in [*window, view.keys[first]]) or "لن" in window
+    polarity = "negative" if negated else "positive"
+    if claim is not None and claim.stance == "deny":
+        return "negative", "denied"
+    if any(w in words.get("conditional", ()) or w in words.get("hedge", ()) for w in clause):
+        return polarity, "hypothetical"
+    if claim is not None and claim.stance == "speculate":
+        return polarity, "hypothetical"
+    if future:
+        return polarity, "future"
+    if claim is not None:
+        return polarity, "reported"
+    return polarity, "asserted"
+
+
+def _nearest(view: SentenceView, first: int, types: frozenset[str], usable) -> Mention | None:
+    """The mention of one of `types` nearest to token `first`, in its clause or else its sentence."""
+    clause = (view.clause_start(first), view.clause_end(first))
+    for low, high in (clause, (0, len(view.tokens))):
+        found = [(abs(i - first), m) for i, m in view.mentions_between(low, high)
+                 if m.type in types and usable(m)]
+        if found:
+            return min(found, key=lambda pair: pair[0])[1]
+    return None
+
+
+def _skipped_paragraphs(doc: Document) -> set[int]:
+    """The title line and embedded headlines of other stories ("اقرأ أيضا: …")."""
+    skipped = set()
+    noise = _noise_starts()
+    for index, paragraph in enumerate(doc.paragraphs):
+        head = word_key(doc.text[paragraph.start:paragraph.start + 40])
+        if any(head.startswith(start) for start in noise):
+            skipped.add(index)
+    if doc.title and doc.paragraphs and word_key(doc.text[doc.paragraphs[0].start:doc.paragraphs[0].end]) \
+            == word_key(doc.title):
+        skipped.add(0)
+    return skipped
+
+
+def run(doc: Document) -> Document:
+    actors = {a.id: a for a in doc.actors}
+    skipped = _skipped_paragraphs(doc)
+    published = dt.date.fromisoformat(doc.published) if doc.published else None
+    seen: set[tuple] = set()
+    for view in sentence_views(doc):
+        if doc.sentences[view.index].paragraph in skipped:
+            continue
+        i = 0
+        while i < len(view.tokens):
+            matched = _match(view, i)
+            if matched is None:
+                i += 1
+                continue
+            trigger, after = matched
+            claim = _covering_claim(doc.claims, view.tokens[i].start)
+            speaker = actors.get(claim.speaker) if claim and claim.speaker else None
+            arguments = _arguments(view, trigger, i, after, actors, speaker)
+            if arguments.source is None and arguments.target is None:
+                i = after
+                continue
+            polarity, modality = _modality(view, i, claim)
+            kind, mode = trigger.type, trigger.mode
+            if kind == "RETREAT" and modality == "future":
+                kind, mode = "CONCEDE", "retreat"
+            if kind == "REQUEST" and _talks_follow(view, after):
+                mode = "meet"
+            first, i = i, after
+            key = (kind, arguments.source and arguments.source.id, arguments.target and arguments.target.id,
+                   view.index)
+            if key in seen:
+                continue
+            seen.add(key)
+            event = Event(f"e{len(doc.events) + 1}", kind,
+                          doc.span(_trigger_start(view, first), view.tokens[after - 1].end), view.index,
+                          mode=mode, source=arguments.source.id if arguments.source else None,
+                          target=arguments.target.id if arguments.target else None,
+                          polarity=polarity, modality=modality)
+            _attach(event, view, first, published)
+            doc.events.append(event)
+            if claim is not None:
+                claim.events.append(event.id)
+    return doc
+
+
+def _trigger_start(view: SentenceView, i: int) -> int:
+    """Where the trigger word starts once a leading conjunction is left out (وطلبت → طلبت)."""
+    token, key = view.tokens[i], view.keys[i]
+    return token.start + 1 if key[:1] in "وف" and len(key) > 3 and key[1:] in view.forms(i) else token.start
+
+
+def _talks_follow(view: SentenceView, after: int) -> bool:
+    for k in range(after, min(len(view.tokens), after + MEET_WINDOW)):
+        found = _match(view, k)
+        if found and found[0].type == "CONSULT":
+            return True
+    return False
+
+
+def _attach(event: Event, view: SentenceView, first: int, published: dt.date | None) -> None:
+    """Date, place and quantity from the mentions nearest the trigger."""
+    date = _nearest(view, first, _DATE_TYPES, lambda m: m.value is not None and m.precision != "duration")
+    if date is not None:
+        event.date = {"value": date.value, "mention": date.id}
+    elif published is not None:
+        event.date = {"value": published.isoformat(), "mention": None, "defaulted": True}
+    place = _nearest(view, first, _PLACE_TYPES, lambda m: m.place is not None)
+    if place is not None:
+        event.location = {**{k: place.place.get(k) for k in ("name_en", "geonames", "lat", "lon")},
+                          "mention": place.id}
+    quantity = _nearest(view, first, frozenset({"QUANTITY"}), lambda m: isinstance(m.value, int | float))
+    if quantity is not None:
+        event.quantity = quantity.value

@@ -1,0 +1,49 @@
+"""Event coding on sentences written for these tests."""
+
+import rasid
+
+PUBLISHED = "2021-10-27"
+
+
+def coded(text: str) -> list[tuple[str, str | None, str | None, str, str]]:
+    """(type, source, target, polarity, modality) with actors by dictionary id."""
+    doc = rasid.analyze(text, published=PUBLISHED)
+    names = {a.id: a.canonical or a.name_ar for a in doc.actors}
+    for event in doc.events:
+        assert doc.text[event.trigger.start:event.trigger.end] == event.trigger.text
+    return [(e.type, names.get(e.source), names.get(e.target), e.polarity, e.modality) for e in doc.events]
+
+
+def test_source_and_target_from_the_clause():
+    events = coded("واتهمت مالي فرنسا بالتخلي عنها في منتصف الطريق.")
+    assert ("ACCUSE", "MLI", "FRA", "positive", "asserted") in events
+
+
+def test_request_with_talks_is_a_request_to_meet():
+    doc = rasid.analyze("طلبت حكومة مالي من المجلس الإسلامي الأعلى إجراء محادثات مع الجماعات المسلحة.",
+                        published=PUBLISHED)
+    [request] = [e for e in doc.events if e.type == "REQUEST"]
+    assert request.mode == "meet"
+    names = {a.id: a.canonical for a in doc.actors}
+    assert (names[request.source], names[request.target]) == ("MLI_GOV", "MLI_HCI")
+
+
+def test_announced_withdrawal_is_a_concession_with_its_size():
+    doc = rasid.analyze("وأعلنت فرنسا أنها ستسحب ٥ آلاف جندي من منطقة الساحل خلال العام المقبل.",
+                        published=PUBLISHED)
+    [event] = [e for e in doc.events if e.type in ("CONCEDE", "RETREAT")]
+    assert event.type == "CONCEDE" and event.quantity == 5000
+
+
+def test_negation_and_dates():
+    doc = rasid.analyze("لم تهاجم القوات الفرنسية مدينة كيدال أمس.", published=PUBLISHED)
+    [event] = [e for e in doc.events if e.type == "ASSAULT"]
+    assert event.polarity == "negative"
+    yesterday = next(m.id for m in doc.mentions if m.text == "أمس")
+    assert event.date == {"value": "2021-10-26", "mention": yesterday}
+
+
+def test_embedded_headline_of_another_story_is_skipped():
+    text = ("مالي تطلب وساطة\n\nطلبت حكومة مالي من الاتحاد الأفريقي التوسط.\n\n"
+            "اقرأ أيضا: النيجر تتهم بنين بإغلاق الحدود\n")
+    assert all(source != "NER" for _, source, *_ in coded(text))
