@@ -27,6 +27,8 @@ PROVIDES = ("claims",)
 
 # How many words may stand between a cue and its speaker ("قال وزير الخارجية اليوم الأحد").
 SPEAKER_WINDOW = 4
+# How far after the speaker the content may start ("قال المتحدث باسم الوزارة في بيان، إن ...").
+LOOKAHEAD = 12
 # How many sentences back an implicit speaker ("وأضاف") may be found.
 CARRY_SENTENCES = 2
 _OPENING_QUOTES = {"«": "»", '"': '"', "“": "”", "„": "”"}
@@ -173,6 +175,17 @@ def _content(view: SentenceView, start: int, stop: int) -> tuple[int, int, bool]
         j += 1  # punctuation between the speaker and the content
     while j < stop and view.keys[j] in _SAYING | {":"}:
         j += 1
+    if j >= stop:
+        return None
+    # A speaker described at length ("المتحدث باسم السلطة المحلية في تعز، فلان:") puts the content
+    # further on: the first quote, colon or complementizer close ahead starts it.
+    for k in range(j, min(stop, j + LOOKAHEAD)):
+        if view.tokens[k].text in _OPENING_QUOTES or view.keys[k] in _COMPLEMENTIZERS:
+            j = k
+            break
+        if view.tokens[k].text == ":":
+            j = k + 1
+            break
     if j >= stop:
         return None
     opening = view.tokens[j].text
