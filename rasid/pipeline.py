@@ -54,10 +54,11 @@ def default_pipeline() -> Pipeline:
     from rasid.actors import coref, link, relations
     from rasid.claims import attribution, contradictions
     from rasid.events import detect
+    from rasid.geo import resolve
     from rasid.text import lang, normalize, segment
     from rasid.timex import dates, numbers
 
-    stages = (lang, normalize, segment, dates, numbers, link, coref, relations, attribution, detect,
+    stages = (lang, normalize, segment, dates, numbers, link, coref, relations, resolve, attribution, detect,
               contradictions)
     return Pipeline(Stage.from_module(m) for m in stages)
 

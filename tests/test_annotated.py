@@ -39,6 +39,14 @@ def test_every_checklist_was_scored(scored):
     assert len(scored) == 1 + len(list(score_annotated.ANNOTATED.glob("*.gold.json")))
 
 
+def test_every_place_in_the_reference_has_coordinates():
+    text = (score_annotated.SHARED / "reference" / "000_d2cfe8c4e6261a55.txt").read_text(encoding="utf-8")
+    doc = rasid.analyze(text, published="2021-10-27")
+    places = [m for m in doc.mentions if m.type in ("GPE", "LOC")]
+    assert len(places) >= 15
+    assert all(m.place and m.place["lat"] is not None for m in places)
+
+
 def test_reference_article(scored):
     sections, recall = scored["reference"]
     assert recall >= 0.85

@@ -24,10 +24,11 @@ from dataclasses import dataclass
 from functools import cache
 
 from rasid.document import Actor, Claim, Document, Event, Mention
+from rasid.geo.gazetteer import Gazetteer
 from rasid.resources import data_path
 from rasid.text.view import SentenceView, sentence_views, word_key
 
-REQUIRES = ("text", "paragraphs", "sentences", "tokens", "actors", "claims", "dates", "quantities")
+REQUIRES = ("text", "paragraphs", "sentences", "tokens", "actors", "claims", "dates", "quantities", "places")
 PROVIDES = ("events", "claims.events")
 
 # How many tokens before a trigger a negation or a future marker may stand.
@@ -41,6 +42,10 @@ _CLITIC_PREPOSITIONS = {"ل": "ل", "ب": "ب", "لل": "ل", "بال": "ب", "�
                         "وبال": "ب"}
 _DATE_TYPES = frozenset({"DATE", "TIME"})
 _PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+# How precise an event's location is, by the gazetteer kind of the place it came from.
+_PRECISION = {"city": "place", "facility": "place", "region": "region", "area": "region",
+              "country": "country"}
+_LOCATION_FIELDS = ("name_en", "geonames", "lat", "lon")
 
 
 @dataclass(frozen=True)
@@ -252,16 +257,23 @@ def _talks_follow(view: SentenceView, after: int) -> bool:
 
 
 def _attach(event: Event, view: SentenceView, first: int, published: dt.date | None) -> None:
-    """Date, place and quantity from the mentions nearest the trigger."""
+    """Date, place and quantity from the mentions nearest the trigger; the place falls back to the
+    dateline, then to the article's main country, and says how precise it is."""
+    doc = view.doc
     date = _nearest(view, first, _DATE_TYPES, lambda m: m.value is not None and m.precision != "duration")
     if date is not None:
         event.date = {"value": date.value, "mention": date.id}
     elif published is not None:
         event.date = {"value": published.isoformat(), "mention": None, "defaulted": True}
     place = _nearest(view, first, _PLACE_TYPES, lambda m: m.place is not None)
+    if place is None and doc.dateline is not None:  # else where the story was filed
+        place = next((m for m in doc.mentions if m.place and m.start <= doc.dateline.start < m.end), None)
     if place is not None:
-        event.location = {**{k: place.place.get(k) for k in ("name_en", "geonames", "lat", "lon")},
-                          "mention": place.id}
+        event.location = {**{k: place.place.get(k) for k in _LOCATION_FIELDS},
+                          "mention": place.id, "precision": _PRECISION.get(place.place.get("kind"), "place")}
+    elif doc.focus_country and (country := Gazetteer.load().country(doc.focus_country)) is not None:
+        event.location = {**{k: country.as_mention_place().get(k) for k in _LOCATION_FIELDS},
+                          "mention": None, "precision": "country"}
     quantity = _nearest(view, first, frozenset({"QUANTITY"}), lambda m: isinstance(m.value, int | float))
     if quantity is not None:
         event.quantity = quantity.value
