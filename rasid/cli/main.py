@@ -6,6 +6,7 @@ import click
 
 from rasid import __version__
 from rasid.cli.analyze import analyze_command
+from rasid.cli.quad import eval_quad_command, train_quad_command
 from rasid.cli.schema import schema_command
 
 
@@ -20,8 +21,32 @@ def cli() -> None:
     """
 
 
+@cli.group("train")
+def train_group() -> None:
+    """Rebuild a shipped model from the data under ../shared/data.
+
+    \b
+    Example:
+      rasid train quad
+    """
+
+
+@cli.group("eval")
+def eval_group() -> None:
+    """Score a shipped model on a labelled file; the last line printed is JSON.
+
+    \b
+    Example:
+      rasid eval quad ../shared/data/events/un-quad/ar_quad.train.tsv
+    """
+
+
 cli.add_command(analyze_command)
 cli.add_command(schema_command)
+for command in (train_quad_command,):
+    train_group.add_command(command)
+for command in (eval_quad_command,):
+    eval_group.add_command(command)
 
 
 def main() -> None:

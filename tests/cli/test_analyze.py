@@ -154,6 +154,9 @@ def test_schema_command_prints_a_json_schema():
 
 
 def test_every_command_has_help_with_an_example():
-    for command in cli.commands:
-        result = run_cli(command, "--help")
-        assert result.exit_code == 0 and "Example" in result.stdout, command
+    for name, command in cli.commands.items():
+        result = run_cli(name, "--help")
+        assert result.exit_code == 0 and "Example" in result.stdout, name
+        for sub in getattr(command, "commands", {}):
+            result = run_cli(name, sub, "--help")
+            assert result.exit_code == 0 and "Example" in result.stdout, (name, sub)
