@@ -67,16 +67,16 @@ def _bare_form(token: Token) -> tuple[str, int]:
     if folded.endswith("ال"):
         cut = len(prefix) - 2
         return token.text[cut:], token.start + cut
-    if folded.endswith("لل"):  # ل + ال with the alef dropped: the article cannot be cut out
-        return token.text, token.start
+    if folded.endswith("لل"):  # ل + ال with the alef dropped: matched as ال…, the span keeps the ل
+        return "ال" + token.text[len(prefix):], token.start
     return token.text[len(prefix):], token.start + len(prefix)
 
 
 @lru_cache(maxsize=1 << 16)
 def _keys(text: str, prefix: str) -> tuple[str, str, int]:
     token = Token(0, len(text), text, prefix=prefix)
-    bare, offset = _bare_form(token)
-    return alias_key(text), alias_key(bare), offset
+    bare, start = _bare_form(token)
+    return alias_key(text), alias_key(bare), start
 
 
 def _words(tokens: list[Token]) -> list[_Word]:
