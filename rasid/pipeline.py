@@ -55,11 +55,12 @@ def default_pipeline() -> Pipeline:
     from rasid.claims import attribution, contradictions
     from rasid.events import detect
     from rasid.geo import resolve
+    from rasid.ner import stage as ner
     from rasid.text import lang, normalize, segment
     from rasid.timex import dates, numbers
 
-    stages = (lang, normalize, segment, dates, numbers, link, coref, relations, resolve, attribution, detect,
-              contradictions)
+    stages = (lang, normalize, segment, dates, numbers, ner, link, coref, relations, resolve, attribution,
+              detect, contradictions)
     return Pipeline(Stage.from_module(m) for m in stages)
 
 

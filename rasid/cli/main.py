@@ -6,6 +6,7 @@ import click
 
 from rasid import __version__
 from rasid.cli.analyze import analyze_command
+from rasid.cli.ner import eval_ner_command, train_ner_command
 from rasid.cli.quad import eval_quad_command, train_quad_command
 from rasid.cli.schema import schema_command
 
@@ -27,7 +28,7 @@ def train_group() -> None:
 
     \b
     Example:
-      rasid train quad
+      rasid train ner
     """
 
 
@@ -37,15 +38,15 @@ def eval_group() -> None:
 
     \b
     Example:
-      rasid eval quad ../shared/data/events/un-quad/ar_quad.train.tsv
+      rasid eval ner ../shared/data/ner/aqmar/dev.bio
     """
 
 
 cli.add_command(analyze_command)
 cli.add_command(schema_command)
-for command in (train_quad_command,):
+for command in (train_ner_command, train_quad_command):
     train_group.add_command(command)
-for command in (eval_quad_command,):
+for command in (eval_ner_command, eval_quad_command):
     eval_group.add_command(command)
 
 

@@ -87,3 +87,15 @@ def test_hamza_seats_and_alef_variants_match():
     doc = rasid.analyze("وأعلنت وزارة الشئون الإسلامية في مالى أنها كلفت المجلس بالوساطة.",
                         published="2021-10-27")
     assert linked(doc)["وزارة الشئون الإسلامية"] == ("ORG", "MLI_MIN_RELIGIOUS")
+
+
+def test_a_person_the_dictionary_lacks_becomes_an_actor_with_a_latin_name():
+    doc = rasid.analyze("وقال سيدو كوليبالي، المتحدث باسم وزارة الدفاع المالية، إن الجيش سيسحب قواته. "
+                        "وأضاف كوليبالي أن الانسحاب سيتم خلال أسبوع.", published="2024-05-10")
+    people = [a for a in doc.actors if a.kind == "person"]
+    assert len(people) == 1 and people[0].canonical is None
+    assert people[0].name_en and people[0].name_en.isascii()
+    assert {m.text for m in doc.mentions if m.actor == people[0].id} >= {"سيدو كوليبالي"}
+    names = {a.id: a.canonical for a in doc.actors}
+    assert ("spokesperson_of", people[0].id, "MLI_MIN_DEFENCE") in {
+        (r.type, r.head, names[r.tail]) for r in doc.relations}

@@ -1,0 +1,209 @@
+"""Numpy-only inference for the BiLSTM-CRF tagger trained by rasid.ner.train.
+
+Torch is a training-time tool; shipping only arrays keeps `rasid` light and the tagger fast on one core.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from importlib import resources
+from pathlib import Path
+from typing import ClassVar
+
+import numpy as np
+
+from rasid.ner.features import Lexicon
+
+MODEL_NAME = "ner-v1"
+TAGS = ("O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC")
+
+
+def models_dir() -> Path:
+    """Where the shipped model files live inside the package."""
+    return Path(str(resources.files("rasid") / "models" / "ner"))
+
+
+class _Lstm:
+    """One direction of one LSTM layer, gates in torch's order (input, forget, cell, output)."""
+
+    def __init__(self, w_ih: np.ndarray, w_hh: np.ndarray, bias: np.ndarray) -> None:
+        self.w_ih_t = np.ascontiguousarray(w_ih.T)
+        self.w_hh_t = np.ascontiguousarray(w_hh.T)
+        self.bias = bias
+        self.hidden = w_hh.shape[1]
+        # sigmoid(x) = (1 + tanh(x / 2)) / 2, so one tanh call serves all four gates.
+        h = self.hidden
+        self.scale = np.ones(4 * h, np.float32)
+        self.scale[: 2 * h] = 0.5
+        self.scale[3 * h :] = 0.5
+
+    def project(self, x: np.ndarray) -> np.ndarray:
+        return x @ self.w_ih_t + self.bias
+
+    def run(self, gates_in: np.ndarray, active: np.ndarray) -> np.ndarray:
+        """Hidden states [L, B, H] for time-major input projections; rows are sorted longest first."""
+        steps, batch, _ = gates_in.shape
+        h = self.hidden
+        out = np.zeros((steps, batch, h), np.float32)
+        state = np.zeros((batch, h), np.float32)
+        cell = np.zeros((batch, h), np.float32)
+        for t in range(steps):
+            n = active[t]
+            g = gates_in[t, :n] + state[:n] @ self.w_hh_t
+            g *= self.scale
+            np.tanh(g, out=g)
+            g[:, : 2 * h] += 1.0
+            g[:, : 2 * h] *= 0.5
+            g[:, 3 * h :] += 1.0
+            g[:, 3 * h :] *= 0.5
+            c = cell[:n]
+            c *= g[:, h : 2 * h]
+            c += g[:, :h] * g[:, 2 * h : 3 * h]
+            np.tanh(c, out=state[:n])
+            state[:n] *= g[:, 3 * h :]
+            out[t, :n] = state[:n]
+        return out
+
+
+class NerModel:
+    """BIO tagger over PERS, LOC, ORG, MISC for sentences already split into tokens."""
+
+    _loaded: ClassVar[dict[Path, NerModel]] = {}
+    _lock: ClassVar[threading.Lock] = threading.Lock()
+
+    def __init__(self, arrays: dict[str, np.ndarray], meta: dict) -> None:
+        self.meta = meta
+        self.tags = tuple(meta["tags"])
+        self.lexicon = Lexicon(meta["words"], meta["chars"])
+        self.word_q = arrays["word_q"]
+        self.word_scale = arrays["word_scale"].astype(np.float32)
+        self.feat_emb = arrays["feat_emb"].astype(np.float32)
+        self.char_emb = arrays["char_emb"].astype(np.float32)
+        self.convs = []
+        for width in meta["char_widths"]:
+            w = arrays[f"conv{width}_w"].astype(np.float32)  # [filters, char_dim, width]
+            flat = np.ascontiguousarray(w.transpose(2, 1, 0).reshape(width * w.shape[1], w.shape[0]))
+            self.convs.append((width, flat, arrays[f"conv{width}_b"].astype(np.float32)))
+        self.layers = [
+            tuple(_Lstm(*(arrays[f"lstm{n}_{d}_{p}"].astype(np.float32) for p in ("wih", "whh", "b")))
+                  for d in ("f", "b"))
+            for n in range(meta["layers"])
+        ]
+        self.out_w_t = np.ascontiguousarray(arrays["out_w"].T.astype(np.float32))
+        self.out_b = arrays["out_b"].astype(np.float32)
+        self.trans = arrays["crf_trans"].astype(np.float32)
+        self.start = arrays["crf_start"].astype(np.float32)
+        self.end = arrays["crf_end"].astype(np.float32)
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> NerModel:
+        """The model at path (the .npz; its .json sits beside it), read once per process."""
+        npz = Path(path) if path else models_dir() / f"{MODEL_NAME}.npz"
+        if npz.is_dir():
+            npz = npz / f"{MODEL_NAME}.npz"
+        npz = npz.resolve()
+        with cls._lock:
+            if npz not in cls._loaded:
+                meta = json.loads(npz.with_suffix(".json").read_text(encoding="utf-8"))
+                with np.load(npz) as data:
+                    cls._loaded[npz] = cls({k: data[k] for k in data.files}, meta)
+            return cls._loaded[npz]
+
+    def tag(self, sentences: list[list[str]], batch_tokens: int = 4096) -> list[list[str]]:
+        """BIO tags for each sentence; sentences are batched by length so the recurrence runs wide."""
+        order = sorted(range(len(sentences)), key=lambda i: -len(sentences[i]))
+        result: list[list[str]] = [[] for _ in sentences]
+        chunk: list[int] = []
+        size = 0
+        for i in order:
+            if not sentences[i]:
+                continue
+            chunk.append(i)
+            size += len(sentences[i])
+            if size >= batch_tokens:
+                self._tag_chunk(sentences, chunk, result)
+                chunk, size = [], 0
+        if chunk:
+            self._tag_chunk(sentences, chunk, result)
+        return result
+
+    def _tag_chunk(self, sentences: list[list[str]], chunk: list[int], result: list[list[str]]) -> None:
+        lengths = np.array([len(sentences[i]) for i in chunk])
+        steps = int(lengths[0])
+        active = (lengths[None, :] > np.arange(steps)[:, None]).sum(1)
+        types: dict[str, int] = {}
+        index = np.zeros((len(chunk), steps), np.int64)
+        for row, i in enumerate(chunk):
+            index[row, : lengths[row]] = [types.setdefault(tok, len(types)) for tok in sentences[i]]
+        x = self._type_inputs(list(types))
+        # Time-major gather; the backward direction reads each sentence from its own end.
+        cols = np.arange(steps)
+        rev_cols = np.where(cols[None, :] < lengths[:, None], lengths[:, None] - 1 - cols[None, :], 0)
+        rev_index = np.take_along_axis(index, rev_cols, 1)
+        rows_in = None
+        for fwd, bwd in self.layers:
+            if rows_in is None:
+                hf = fwd.run(fwd.project(x)[index.T], active)
+                hb = bwd.run(bwd.project(x)[rev_index.T], active)
+            else:
+                hf = fwd.run(fwd.project(rows_in), active)
+                hb = bwd.run(bwd.project(rows_in[rev_cols.T, np.arange(len(chunk))[None, :]]), active)
+            hb = hb[rev_cols.T, np.arange(len(chunk))[None, :]]  # back to reading order
+            rows_in = np.concatenate([hf, hb], 2)
+        emissions = rows_in @ self.out_w_t + self.out_b
+        paths = self._viterbi(emissions, active, lengths)
+        for row, i in enumerate(chunk):
+            result[i] = [self.tags[k] for k in paths[: lengths[row], row]]
+
+    def _type_inputs(self, tokens: list[str]) -> np.ndarray:
+        """Input vectors of distinct tokens: word and stem vectors, shape/clitic feature, character CNN."""
+        codes = [self.lexicon.encode(t) for t in tokens]
+        words = np.array([c[0] for c in codes])
+        stems = np.array([c[1] for c in codes])
+        feats = np.array([c[2] for c in codes])
+        width = max(len(c[3]) for c in codes)
+        chars = np.zeros((len(codes), width), np.int64)
+        for row, c in enumerate(codes):
+            chars[row, : len(c[3])] = c[3]
+        word_vecs = self.word_q[words].astype(np.float32) * self.word_scale[words, None]
+        stem_vecs = self.word_q[stems].astype(np.float32) * self.word_scale[stems, None]
+        return np.concatenate([word_vecs, stem_vecs, self.feat_emb[feats], self._char_cnn(chars)], 1)
+
+    def _char_cnn(self, chars: np.ndarray) -> np.ndarray:
+        n, width = chars.shape
+        emb = self.char_emb[chars]  # [n, C, d]
+        pad_mask = chars == 0
+        pooled = []
+        for k, flat, bias in self.convs:
+            left = k // 2
+            padded = np.zeros((n, width + k, emb.shape[2]), np.float32)
+            padded[:, left : left + width] = emb
+            windows = np.concatenate([padded[:, j : j + width] for j in range(k)], 2)
+            conv = windows.reshape(n * width, -1) @ flat
+            conv = conv.reshape(n, width, -1) + bias
+            conv[pad_mask] = -1e4
+            pooled.append(conv.max(1))
+        return np.maximum(np.concatenate(pooled, 1), 0.0)
+
+    def _viterbi(self, emissions: np.ndarray, active: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+        """Best tag paths [L, B] under the CRF's transition, start and end scores."""
+        steps, batch, n_tags = emissions.shape
+        score = self.start + emissions[0]
+        back = np.zeros((steps, batch, n_tags), np.int64)
+        for t in range(1, steps):
+            n = active[t]
+            cand = score[:n, :, None] + self.trans[None]
+            back[t, :n] = cand.argmax(1)
+            score[:n] = cand.max(1) + emissions[t, :n]
+        best_last = (score + self.end).argmax(1)
+        paths = np.zeros((steps, batch), np.int64)
+        cur = np.zeros(batch, np.int64)
+        for t in range(steps - 1, -1, -1):
+            n = active[t]
+            ending = lengths[:n] == t + 1
+            cur[:n][ending] = best_last[:n][ending]
+            paths[t, :n] = cur[:n]
+            if t:
+                cur[:n] = back[t, np.arange(n), cur[:n]]
+        return paths
