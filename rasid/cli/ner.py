@@ -59,4 +59,6 @@ def eval_ner_command(file: Path, fmt: str, model_path: Path | None) -> None:
         cells = f"{row['precision']:6.2f} {row['recall']:6.2f} {row['f1']:6.2f} {row['support']:6d}"
         click.echo(f"{kind:<6} {cells}")
     click.echo(f"{result['tokens']} tokens, {result['tokens_per_s']:,.0f} tokens/s")
-    click.echo(json.dumps({k: round(result[k], 2) for k in ("f1", "precision", "recall", "tokens_per_s")}))
+    # The table shows percentages; the JSON line gives fractions (0.81), like every rasid eval.
+    scores = {k: round(result[k] / 100, 4) for k in ("f1", "precision", "recall")}
+    click.echo(json.dumps({**scores, "tokens_per_s": round(result["tokens_per_s"])}))

@@ -35,7 +35,7 @@ def test_eval_prints_table_then_json(tmp_path: Path) -> None:
     lines = result.output.strip().splitlines()
     last = json.loads(lines[-1])
     assert set(last) == {"f1", "precision", "recall", "tokens_per_s"}
-    assert 0 <= last["f1"] <= 100 and last["tokens_per_s"] > 0
+    assert 0 <= last["f1"] <= 1 and last["tokens_per_s"] > 0
     assert any(line.startswith("micro") for line in lines)
 
 
