@@ -20,7 +20,7 @@ from functools import cache
 from rasid.actors.dictionary import ActorDictionary, alias_key
 from rasid.actors.records import ensure_actor
 from rasid.document import Document, Mention, Token
-from rasid.resources import data_path
+from rasid.resources import table
 
 REQUIRES = ("text", "paragraphs", "sentences", "tokens", "actors")
 PROVIDES = ("coreference",)
@@ -35,12 +35,7 @@ _TYPE_OF_KIND = {"person": "PER", "state": "GPE", "ethnic_group": "NORP"}
 
 @cache
 def _anaphors() -> dict[str, frozenset[str]]:
-    table = {}
-    for line in data_path("linking/anaphors.tsv").read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            noun, kinds = line.split("\t")
-            table[alias_key(noun)] = frozenset(kinds.split(","))
-    return table
+    return {alias_key(noun): frozenset(kinds.split(",")) for noun, kinds in table("linking/anaphors.tsv")}
 
 
 def _heads(mention: Mention, sentence_tokens: list[Token]) -> set[str]:

@@ -23,7 +23,7 @@ from functools import cache, lru_cache
 from rasid.actors.dictionary import ActorDictionary, ActorEntry, alias_key
 from rasid.actors.records import actor_from_entry
 from rasid.document import Actor, Document, Mention, Token
-from rasid.resources import data_path, word_list
+from rasid.resources import table, word_list
 
 # The statistical tagger's spans ("entities"), when that stage runs first, are merged in.
 REQUIRES = ("text", "paragraphs", "sentences", "tokens")
@@ -197,12 +197,7 @@ def _linker() -> Linker:
 @cache
 def _org_kinds() -> list[tuple[str, str]]:
     """(head word key, actor kind) for organisations the dictionary does not know."""
-    rows = []
-    for line in data_path("linking/org_heads.tsv").read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            head, kind = line.split("\t")
-            rows.append((alias_key(head), kind))
-    return rows
+    return [(alias_key(head), kind) for head, kind in table("linking/org_heads.tsv")]
 
 
 @cache

@@ -17,7 +17,7 @@ from functools import cache
 
 from rasid.actors.dictionary import ActorDictionary, alias_key
 from rasid.document import Actor, Document, Mention, Relation, Token
-from rasid.resources import data_path
+from rasid.resources import table
 
 REQUIRES = ("text", "paragraphs", "sentences", "tokens", "actors", "coreference")
 PROVIDES = ("relations",)
@@ -40,11 +40,9 @@ class _Cue:
 def _cues() -> dict[str, tuple[_Cue, ...]]:
     """Cues by their first word, longest first."""
     cues: dict[str, list[_Cue]] = {}
-    for line in data_path("linking/relation_cues.tsv").read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            text, relation, pattern = line.split("\t")
-            words = tuple(alias_key(text).split(" "))
-            cues.setdefault(words[0], []).append(_Cue(words, relation, pattern))
+    for text, relation, pattern in table("linking/relation_cues.tsv"):
+        words = tuple(alias_key(text).split(" "))
+        cues.setdefault(words[0], []).append(_Cue(words, relation, pattern))
     return {first: tuple(sorted(group, key=lambda c: -len(c.words))) for first, group in cues.items()}
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from rasid.document import Actor, Claim, Document
-from rasid.resources import data_path
+from rasid.resources import table
 from rasid.text.view import SentenceView, sentence_views, word_key
 
 REQUIRES = ("text", "paragraphs", "sentences", "tokens", "actors")
@@ -59,20 +59,10 @@ class UnnamedSource:
 
 
 @cache
-def _table(name: str) -> list[list[str]]:
-    """The rows of a TSV data file, header and comments left out."""
-    rows = []
-    for line in data_path(name).read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            rows.append([field.strip() for field in line.split("\t")])
-    return rows[1:]
-
-
-@cache
 def _cues() -> dict[str, tuple[Cue, ...]]:
     """Cues by first word, longest first."""
     by_first: dict[str, list[Cue]] = {}
-    for _lemma, stance, forms, complement, *_ in _table("claims/cues.tsv"):
+    for _lemma, stance, forms, complement, *_ in table("claims/cues.tsv")[1:]:
         complements = tuple(c.strip() for c in complement.split("|") if c.strip())
         for form in forms.split("|"):
             words = tuple(word_key(w) for w in form.split())
@@ -83,13 +73,13 @@ def _cues() -> dict[str, tuple[Cue, ...]]:
 
 @cache
 def _non_claims() -> frozenset[tuple[str, ...]]:
-    return frozenset(tuple(word_key(w) for w in row[0].split()) for row in _table("claims/non_claims.tsv"))
+    return frozenset(tuple(word_key(w) for w in row[0].split()) for row in table("claims/non_claims.tsv")[1:])
 
 
 @cache
 def _unnamed() -> dict[str, tuple[UnnamedSource, ...]]:
     by_first: dict[str, list[UnnamedSource]] = {}
-    for phrase, name_en, kind, *_ in _table("claims/unnamed_sources.tsv"):
+    for phrase, name_en, kind, *_ in table("claims/unnamed_sources.tsv")[1:]:
         words = tuple(word_key(w) for w in phrase.split())
         by_first.setdefault(words[0], []).append(UnnamedSource(words, name_en, kind))
     return {k: tuple(sorted(v, key=lambda s: -len(s.words))) for k, v in by_first.items()}

@@ -25,7 +25,7 @@ from functools import cache
 
 from rasid.document import Actor, Claim, Document, Event, Mention
 from rasid.geo.gazetteer import Gazetteer
-from rasid.resources import data_path
+from rasid.resources import table
 from rasid.text.view import SentenceView, sentence_views, word_key
 
 REQUIRES = ("text", "paragraphs", "sentences", "tokens", "actors", "claims", "dates", "quantities", "places")
@@ -57,19 +57,10 @@ class Trigger:
 
 
 @cache
-def _rows(name: str) -> list[list[str]]:
-    rows = []
-    for line in data_path(name).read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            rows.append([field.strip() for field in line.split("\t")])
-    return rows
-
-
-@cache
 def _triggers() -> dict[str, tuple[Trigger, ...]]:
     """Triggers by their first word, longest first."""
     by_first: dict[str, list[Trigger]] = {}
-    for _lemma, kind, mode, forms, target, *_ in _rows("events/triggers.tsv")[1:]:
+    for _lemma, kind, mode, forms, target, *_ in table("events/triggers.tsv")[1:]:
         targets = tuple(word_key(t) if t != "obj" else t for t in target.split("|") if t)
         for form in forms.split("|"):
             words = tuple(word_key(w) for w in form.split())
@@ -81,14 +72,14 @@ def _triggers() -> dict[str, tuple[Trigger, ...]]:
 @cache
 def _modality_words() -> dict[str, frozenset[str]]:
     classes: dict[str, set[str]] = {}
-    for word, kind, *_ in _rows("events/modality.tsv")[1:]:
+    for word, kind, *_ in table("events/modality.tsv")[1:]:
         classes.setdefault(kind, set()).add(word_key(word))
     return {k: frozenset(v) for k, v in classes.items()}
 
 
 @cache
 def _noise_starts() -> tuple[str, ...]:
-    return tuple(word_key(row[0]) for row in _rows("events/noise_lines.txt"))
+    return tuple(word_key(row[0]) for row in table("events/noise_lines.txt"))
 
 
 def _match(view: SentenceView, i: int) -> tuple[Trigger, int] | None:
