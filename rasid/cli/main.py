@@ -9,6 +9,7 @@ from rasid.cli.analyze import analyze_command
 from rasid.cli.ner import eval_ner_command, train_ner_command
 from rasid.cli.quad import eval_quad_command, train_quad_command
 from rasid.cli.schema import schema_command
+from rasid.cli.stance import eval_stance_command, train_stance_command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -44,9 +45,9 @@ def eval_group() -> None:
 
 cli.add_command(analyze_command)
 cli.add_command(schema_command)
-for command in (train_ner_command, train_quad_command):
+for command in (train_ner_command, train_quad_command, train_stance_command):
     train_group.add_command(command)
-for command in (eval_ner_command, eval_quad_command):
+for command in (eval_ner_command, eval_quad_command, eval_stance_command):
     eval_group.add_command(command)
 
 
