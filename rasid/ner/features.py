@@ -17,6 +17,8 @@ _ZERO = str.maketrans(dict.fromkeys(map(ord, "123456789"), "0"))
 _TOKEN = re.compile(r"[^\W_]+(?:[.,٫][0-9٠-٩]+)*|\S")
 
 PAD, UNK, BOUNDARY = 0, 1, 2  # reserved ids: words use PAD/UNK, characters all three
+FUNCTION_WORDS = 300  # the most frequent words (في, من, ...) are not pooled across sentences
+MAX_NEIGHBOURS = 32
 MAX_CHARS = 24
 N_FEATURES = 10  # shape (1..4) * 2 + clitic-stripped flag
 
@@ -80,6 +82,44 @@ class Lexicon:
             if len(self._cache) < 500_000:
                 self._cache[token] = found
         return found
+
+
+def memory_key(token: str, codes: tuple[int, int, int, tuple[int, ...]]) -> int | str | None:
+    """What makes two mentions "the same word" for document memory: the stem id, else the key.
+
+    Punctuation, digits and the most frequent words get None: pooling them says nothing about entities.
+    """
+    _, stem, feature, _ = codes
+    if feature // 2 not in (2, 4) or (stem != UNK and stem < FUNCTION_WORDS + 2):
+        return None
+    key = word_key(token)
+    if len(key) < 2:
+        return None
+    return stem if stem != UNK else key
+
+
+def neighbour_pairs(keys: list[list[int | str | None]], window: int) -> tuple[list[int], list[int]]:
+    """(token, other token) index pairs over the flattened sentences: same key, at most `window`
+    sentences apart, nearest first and at most MAX_NEIGHBOURS per token."""
+    occurrences: dict[int | str, list[tuple[int, int]]] = {}
+    flat = 0
+    for sent, sentence_keys in enumerate(keys):
+        for key in sentence_keys:
+            if key is not None:
+                occurrences.setdefault(key, []).append((sent, flat))
+            flat += 1
+    rows: list[int] = []
+    cols: list[int] = []
+    for found in occurrences.values():
+        if len(found) < 2:
+            continue
+        for sent, index in found:
+            near = [(abs(s - sent), i) for s, i in found if i != index and abs(s - sent) <= window]
+            near.sort()
+            for _, other in near[:MAX_NEIGHBOURS]:
+                rows.append(index)
+                cols.append(other)
+    return rows, cols
 
 
 def tokenize(text: str) -> list[str]:

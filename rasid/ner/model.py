@@ -13,7 +13,7 @@ from typing import ClassVar
 
 import numpy as np
 
-from rasid.ner.features import Lexicon
+from rasid.ner.features import Lexicon, memory_key, neighbour_pairs
 
 MODEL_NAME = "ner-v1"
 TAGS = ("O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC")
@@ -22,6 +22,26 @@ TAGS = ("O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "
 def models_dir() -> Path:
     """Where the shipped model files live inside the package."""
     return Path(str(resources.files("rasid") / "models" / "ner"))
+
+
+def pool_memory(states: np.ndarray, rows: list[int], cols: list[int]) -> np.ndarray:
+    """[mean state of the token's other mentions nearby, has-any flag] for every token.
+
+    A name that is easy in one sentence ("the coach Arsene Wenger") lends its reading to the
+    same name elsewhere in the article ("Wenger said"), which one sentence alone cannot see.
+    """
+    out = np.zeros((len(states), states.shape[1] + 1), np.float32)
+    if rows:
+        r = np.asarray(rows)
+        order = np.argsort(r, kind="stable")
+        r = r[order]
+        c = np.asarray(cols)[order]
+        starts = np.flatnonzero(np.r_[True, r[1:] != r[:-1]])
+        counts = np.diff(np.r_[starts, len(r)])
+        targets = r[starts]
+        out[targets, :-1] = np.add.reduceat(states[c], starts, axis=0) / counts[:, None]
+        out[targets, -1] = 1.0
+    return out
 
 
 class _Lstm:
@@ -79,17 +99,20 @@ class NerModel:
         self.word_q = arrays["word_q"]
         self.word_scale = arrays["word_scale"].astype(np.float32)
         self.feat_emb = arrays["feat_emb"].astype(np.float32)
-        self.char_emb = arrays["char_emb"].astype(np.float32)
+        char_emb = arrays["char_emb"].astype(np.float32)
+        # A convolution over embedded characters is a sum of per-offset lookups: precompute each
+        # offset's (character → filter responses) table once, so inference only gathers and adds.
         self.convs = []
         for width in meta["char_widths"]:
             w = arrays[f"conv{width}_w"].astype(np.float32)  # [filters, char_dim, width]
-            flat = np.ascontiguousarray(w.transpose(2, 1, 0).reshape(width * w.shape[1], w.shape[0]))
-            self.convs.append((width, flat, arrays[f"conv{width}_b"].astype(np.float32)))
+            tables = np.stack([char_emb @ w[:, :, j].T for j in range(width)])  # [width, chars, filters]
+            self.convs.append((width, tables, arrays[f"conv{width}_b"].astype(np.float32)))
         self.layers = [
             tuple(_Lstm(*(arrays[f"lstm{n}_{d}_{p}"].astype(np.float32) for p in ("wih", "whh", "b")))
                   for d in ("f", "b"))
             for n in range(meta["layers"])
         ]
+        self.window = int(meta.get("memory_window", 0))
         self.out_w_t = np.ascontiguousarray(arrays["out_w"].T.astype(np.float32))
         self.out_b = arrays["out_b"].astype(np.float32)
         self.trans = arrays["crf_trans"].astype(np.float32)
@@ -111,47 +134,78 @@ class NerModel:
             return cls._loaded[npz]
 
     def tag(self, sentences: list[list[str]], batch_tokens: int = 4096) -> list[list[str]]:
-        """BIO tags for each sentence; sentences are batched by length so the recurrence runs wide."""
-        order = sorted(range(len(sentences)), key=lambda i: -len(sentences[i]))
-        result: list[list[str]] = [[] for _ in sentences]
-        chunk: list[int] = []
+        """BIO tags for each sentence. Sentences are batched by length so the recurrence runs wide;
+        pass an article's sentences together, in order, so its document memory can work."""
+        order = sorted((i for i in range(len(sentences)) if sentences[i]), key=lambda i: -len(sentences[i]))
+        chunks: list[list[int]] = [[]]
         size = 0
         for i in order:
-            if not sentences[i]:
-                continue
-            chunk.append(i)
-            size += len(sentences[i])
             if size >= batch_tokens:
-                self._tag_chunk(sentences, chunk, result)
-                chunk, size = [], 0
-        if chunk:
-            self._tag_chunk(sentences, chunk, result)
+                chunks.append([])
+                size = 0
+            chunks[-1].append(i)
+            size += len(sentences[i])
+        types: dict[str, int] = {}
+        ids = [np.array([types.setdefault(t, len(types)) for t in s], np.int64) for s in sentences]
+        fwd, bwd = self.layers[0]
+        x = self._type_inputs(list(types)) if types else np.zeros((0, 0), np.float32)
+        projected = (fwd.project(x), bwd.project(x)) if types else None
+        states: list[np.ndarray] = [np.zeros((0, 0), np.float32)] * len(sentences)
+        for chunk in chunks:
+            if chunk:
+                for i, h in zip(chunk, self._encode_chunk(ids, chunk, projected), strict=True):
+                    states[i] = h
+        result: list[list[str]] = [[] for _ in sentences]
+        if not order:
+            return result
+        if self.window:
+            keys = [[memory_key(t, self.lexicon.encode(t)) for t in s] for s in sentences]
+            flat = np.concatenate([states[i] for i in range(len(sentences)) if sentences[i]])
+            memory = pool_memory(flat, *neighbour_pairs(keys, self.window))
+            offset = 0
+            for i, s in enumerate(sentences):
+                if s:
+                    states[i] = np.concatenate([states[i], memory[offset : offset + len(s)]], 1)
+                    offset += len(s)
+        for chunk in chunks:
+            if chunk:
+                self._decode_chunk(sentences, chunk, states, result)
         return result
 
-    def _tag_chunk(self, sentences: list[list[str]], chunk: list[int], result: list[list[str]]) -> None:
-        lengths = np.array([len(sentences[i]) for i in chunk])
+    def _encode_chunk(self, ids: list[np.ndarray], chunk: list[int], projected: tuple) -> list[np.ndarray]:
+        """BiLSTM states [len, 2H] of each sentence of a chunk sorted longest first; `projected` holds
+        every distinct token's first-layer input projection, computed once per call."""
+        lengths = np.array([len(ids[i]) for i in chunk])
         steps = int(lengths[0])
         active = (lengths[None, :] > np.arange(steps)[:, None]).sum(1)
-        types: dict[str, int] = {}
         index = np.zeros((len(chunk), steps), np.int64)
         for row, i in enumerate(chunk):
-            index[row, : lengths[row]] = [types.setdefault(tok, len(types)) for tok in sentences[i]]
-        x = self._type_inputs(list(types))
+            index[row, : lengths[row]] = ids[i]
         # Time-major gather; the backward direction reads each sentence from its own end.
         cols = np.arange(steps)
         rev_cols = np.where(cols[None, :] < lengths[:, None], lengths[:, None] - 1 - cols[None, :], 0)
         rev_index = np.take_along_axis(index, rev_cols, 1)
+        batch = np.arange(len(chunk))[None, :]
         rows_in = None
         for fwd, bwd in self.layers:
             if rows_in is None:
-                hf = fwd.run(fwd.project(x)[index.T], active)
-                hb = bwd.run(bwd.project(x)[rev_index.T], active)
+                hf = fwd.run(projected[0][index.T], active)
+                hb = bwd.run(projected[1][rev_index.T], active)
             else:
                 hf = fwd.run(fwd.project(rows_in), active)
-                hb = bwd.run(bwd.project(rows_in[rev_cols.T, np.arange(len(chunk))[None, :]]), active)
-            hb = hb[rev_cols.T, np.arange(len(chunk))[None, :]]  # back to reading order
-            rows_in = np.concatenate([hf, hb], 2)
-        emissions = rows_in @ self.out_w_t + self.out_b
+                hb = bwd.run(bwd.project(rows_in[rev_cols.T, batch]), active)
+            rows_in = np.concatenate([hf, hb[rev_cols.T, batch]], 2)  # backward states in reading order
+        return [rows_in[: lengths[row], row] for row in range(len(chunk))]
+
+    def _decode_chunk(self, sentences: list[list[str]], chunk: list[int], states: list[np.ndarray],
+                      result: list[list[str]]) -> None:
+        lengths = np.array([len(sentences[i]) for i in chunk])
+        steps = int(lengths[0])
+        active = (lengths[None, :] > np.arange(steps)[:, None]).sum(1)
+        features = np.zeros((steps, len(chunk), self.out_w_t.shape[0]), np.float32)
+        for row, i in enumerate(chunk):
+            features[: lengths[row], row] = states[i]
+        emissions = features @ self.out_w_t + self.out_b
         paths = self._viterbi(emissions, active, lengths)
         for row, i in enumerate(chunk):
             result[i] = [self.tags[k] for k in paths[: lengths[row], row]]
@@ -171,17 +225,17 @@ class NerModel:
         return np.concatenate([word_vecs, stem_vecs, self.feat_emb[feats], self._char_cnn(chars)], 1)
 
     def _char_cnn(self, chars: np.ndarray) -> np.ndarray:
+        """Max-pooled ReLU character CNN, as torch's Conv1d(padding=k // 2) cut to the word length."""
         n, width = chars.shape
-        emb = self.char_emb[chars]  # [n, C, d]
         pad_mask = chars == 0
         pooled = []
-        for k, flat, bias in self.convs:
+        for k, tables, bias in self.convs:
             left = k // 2
-            padded = np.zeros((n, width + k, emb.shape[2]), np.float32)
-            padded[:, left : left + width] = emb
-            windows = np.concatenate([padded[:, j : j + width] for j in range(k)], 2)
-            conv = windows.reshape(n * width, -1) @ flat
-            conv = conv.reshape(n, width, -1) + bias
+            padded = np.zeros((n, width + k), np.int64)
+            padded[:, left : left + width] = chars
+            conv = tables[0][padded[:, :width]] + bias
+            for j in range(1, k):
+                conv += tables[j][padded[:, j : j + width]]
             conv[pad_mask] = -1e4
             pooled.append(conv.max(1))
         return np.maximum(np.concatenate(pooled, 1), 0.0)

@@ -23,8 +23,8 @@ import torch
 from torch import nn
 
 from rasid.ner.eval import Sentence, read_conll, score
-from rasid.ner.features import MAX_CHARS, N_FEATURES, Lexicon, tokenize, word_key
-from rasid.ner.model import MODEL_NAME, TAGS, NerModel, models_dir
+from rasid.ner.features import MAX_CHARS, N_FEATURES, Lexicon, memory_key, neighbour_pairs, tokenize, word_key
+from rasid.ner.model import MODEL_NAME, TAGS, NerModel, models_dir, pool_memory
 
 TAG_IDS = {t: i for i, t in enumerate(TAGS)}
 DEV_FRACTION = 0.15
@@ -49,6 +49,8 @@ class Config:
     embedding_lr: float = 1e-3
     batch: int = 16
     epochs: int = 12
+    memory_window: int = 10
+    memory_dropout: float = 0.2
     lm_tokens: int = 3_000_000
     lm_clusters: int = 2000
     lm_batch: int = 64
@@ -155,7 +157,9 @@ class Tagger(nn.Module):
         self.drop = nn.Dropout(cfg.dropout)
         self.lstm = nn.LSTM(2 * dim + cfg.feat_dim + cfg.char_filters * len(cfg.char_widths), cfg.hidden,
                             bidirectional=True, batch_first=True)
-        self.out = nn.Linear(2 * cfg.hidden, len(TAGS))
+        self.memory_dropout = cfg.memory_dropout
+        memory = 2 * cfg.hidden + 1 if cfg.memory_window else 0
+        self.out = nn.Linear(2 * cfg.hidden + memory, len(TAGS))
         self.crf = Crf(len(TAGS))
 
     def encode(self, batch: dict[str, torch.Tensor]) -> torch.Tensor:
@@ -174,7 +178,13 @@ class Tagger(nn.Module):
         return nn.utils.rnn.pad_packed_sequence(h, batch_first=True, total_length=steps)[0]
 
     def emissions(self, batch: dict[str, torch.Tensor]) -> torch.Tensor:
-        return self.out(self.drop(self.encode(batch)))
+        h = self.encode(batch)
+        if "memory" in batch:
+            memory = batch["memory"]
+            if self.training and self.memory_dropout:
+                memory = memory * (torch.rand(*memory.shape[:2], 1) >= self.memory_dropout)
+            h = torch.cat([h, memory], 2)
+        return self.out(self.drop(h))
 
 
 def make_batch(lexicon: Lexicon, sentences: list[list[str]], tags: list[list[str]] | None = None,
@@ -230,7 +240,7 @@ def pretrain_lm(net: Tagger, lexicon: Lexicon, corpus: list[list[str]], vectors:
                 rng: random.Random, log: Callable[[str], None]) -> None:
     """Teach the encoder context before it sees labels: forward states predict the next word's cluster,
     backward states the previous word's, over lm_tokens of news."""
-    clusters = kmeans(vectors[2:], cfg.lm_clusters, np.random.default_rng(rng.randrange(1 << 30)))
+    clusters = kmeans(vectors, cfg.lm_clusters, np.random.default_rng(rng.randrange(1 << 30)))
     unknown = cfg.lm_clusters
     target_of = torch.from_numpy(np.concatenate([[unknown, unknown], clusters]))
     heads = nn.ModuleList([nn.Linear(cfg.hidden, cfg.lm_clusters + 1) for _ in range(2)])
@@ -279,10 +289,38 @@ def pretrain_lm(net: Tagger, lexicon: Lexicon, corpus: list[list[str]], vectors:
     net.drop.p = saved_dropout
 
 
+def states(net: Tagger, lexicon: Lexicon, sentences: list[list[str]], size: int = 64) -> np.ndarray:
+    """Encoder states of every token, flattened in sentence order (no dropout, no gradient)."""
+    was_training = net.training
+    net.eval()
+    out = []
+    with torch.no_grad():
+        for i in range(0, len(sentences), size):
+            part = sentences[i : i + size]
+            h = net.encode(make_batch(lexicon, part))
+            out.extend(h[row, : len(s)].numpy() for row, s in enumerate(part))
+    net.train(was_training)
+    return np.concatenate(out)
+
+
+def sentence_memory(net: Tagger, lexicon: Lexicon, sentences: list[list[str]],
+                    pairs: tuple[list[int], list[int]]) -> list[np.ndarray]:
+    """Per sentence, the document memory that rasid.ner.model computes at inference."""
+    memory = pool_memory(states(net, lexicon, sentences), *pairs)
+    offsets = np.cumsum([0, *map(len, sentences)])
+    return [memory[offsets[i] : offsets[i + 1]] for i in range(len(sentences))]
+
+
 def fit(net: Tagger, lexicon: Lexicon, train: list[Sentence], cfg: Config, rng: random.Random,
         log: Callable[[str], None], dev: list[Sentence] | None = None) -> None:
-    """Train the tagger on gold sentences with Adam, the learning rate falling linearly to 5%."""
+    """Train the tagger on gold sentences with Adam, the learning rate falling linearly to 5%.
+
+    Sentences stay in corpus order for the document memory: neighbours are the same article's.
+    """
     dense = [p for n, p in net.named_parameters() if not n.startswith("word.")]
+    sentences = [tokens for tokens, _ in train]
+    pairs = neighbour_pairs([[memory_key(t, lexicon.encode(t)) for t in s] for s in sentences],
+                            cfg.memory_window) if cfg.memory_window else ([], [])
     opt = torch.optim.Adam(dense, lr=cfg.lr)
     opt_words = torch.optim.SparseAdam([net.word.weight], lr=cfg.embedding_lr)
     for epoch in range(cfg.epochs):
@@ -291,9 +329,12 @@ def fit(net: Tagger, lexicon: Lexicon, train: list[Sentence], cfg: Config, rng: 
         opt_words.param_groups[0]["lr"] = cfg.embedding_lr * decay
         net.train()
         start, total = time.time(), 0.0
+        memory = sentence_memory(net, lexicon, sentences, pairs) if cfg.memory_window else []
         for idx in length_batches([len(t) for t, _ in train], cfg.batch, rng):
-            sentences, tags = [train[i][0] for i in idx], [train[i][1] for i in idx]
-            batch = make_batch(lexicon, sentences, tags, cfg.word_dropout)
+            tags = [train[i][1] for i in idx]
+            batch = make_batch(lexicon, [sentences[i] for i in idx], tags, cfg.word_dropout)
+            if memory:
+                batch["memory"] = pad_memory([memory[i] for i in idx], batch["mask"].shape[1])
             loss = net.crf.nll(net.emissions(batch), batch["tags"], batch["mask"])
             opt.zero_grad()
             opt_words.zero_grad()
@@ -304,14 +345,20 @@ def fit(net: Tagger, lexicon: Lexicon, train: list[Sentence], cfg: Config, rng: 
             total += loss.item()
         message = f"  epoch {epoch + 1}/{cfg.epochs} loss {total:.0f} ({time.time() - start:.0f}s)"
         if dev:
-            message += f" dev F1 {quick_f1(net, lexicon, dev):.2f}"
+            message += f" dev F1 {quick_f1(net, lexicon, dev, cfg):.2f}"
         log(message)
 
 
-def quick_f1(net: Tagger, lexicon: Lexicon, dev: list[Sentence]) -> float:
+def pad_memory(parts: list[np.ndarray], steps: int) -> torch.Tensor:
+    out = torch.zeros(len(parts), steps, parts[0].shape[1])
+    for row, part in enumerate(parts):
+        out[row, : len(part)] = torch.from_numpy(part)
+    return out
+
+
+def quick_f1(net: Tagger, lexicon: Lexicon, dev: list[Sentence], cfg: Config) -> float:
     """Dev micro F1 through the exported arrays, so it is exactly what numpy inference gives."""
-    widths = tuple(c.kernel_size[0] for c in net.convs)
-    model = NerModel(*export_arrays(net, lexicon, Config(char_widths=widths)))
+    model = NerModel(*export_arrays(net, lexicon, cfg))
     return score([t for _, t in dev], model.tag([s for s, _ in dev]))["micro"]["f1"]
 
 
@@ -339,15 +386,18 @@ def export_arrays(net: Tagger, lexicon: Lexicon, cfg: Config) -> tuple[dict[str,
     arrays = {k: v.astype(np.float16) if v.dtype == np.float32 and k != "word_scale" else v
               for k, v in arrays.items()}
     meta = {"version": 1, "tags": list(TAGS), "words": lexicon.words, "chars": lexicon.chars,
-            "char_widths": list(cfg.char_widths), "layers": 1, "max_chars": MAX_CHARS}
+            "char_widths": list(cfg.char_widths), "layers": 1, "max_chars": MAX_CHARS,
+            "memory_window": cfg.memory_window}
     return arrays, meta
 
 
 def train(output_dir: str | Path | None = None, data_dir: str | Path | None = None, dev: bool = False,
-          seed: int = 1, config: Config | None = None, log: Callable[[str], None] = print) -> dict:
+          seed: int = 1, config: Config | None = None, log: Callable[[str], None] = print,
+          vectors_cache: str | Path | None = None) -> dict:
     """Rebuild the model into output_dir (default: the package's models/ner) and return a small report.
 
     With dev=True the last 15% of ANERcorp train is held out and scored, as in the model card.
+    vectors_cache, if given, keeps the word vectors in that .npz between runs (they take minutes).
     """
     cfg = config or Config()
     data = Path(data_dir) if data_dir else default_data_dir()
@@ -363,7 +413,14 @@ def train(output_dir: str | Path | None = None, data_dir: str | Path | None = No
     corpus = news_sentences(data)
     corpus += [[word_key(t) for t in tokens] for tokens, _ in train_set]
     log(f"news: {len(corpus)} sentences, {sum(map(len, corpus)):,} tokens ({time.time() - began:.0f}s)")
-    words, vectors = word_vectors(corpus, cfg, seed)
+    cache = Path(vectors_cache) if vectors_cache else None
+    if cache and cache.exists():
+        with np.load(cache) as saved:
+            words, vectors = [str(w) for w in saved["words"]], saved["vectors"]
+    else:
+        words, vectors = word_vectors(corpus, cfg, seed)
+        if cache:
+            np.savez(cache, words=np.array(words), vectors=vectors)
     log(f"word vectors: {len(words)} words ({time.time() - began:.0f}s)")
 
     char_counts = Counter(c for tokens, _ in train_set for t in tokens for c in word_key(t))
