@@ -1,0 +1,116 @@
+"""Cross-source contradictions: a claim in one article that another article's claim denies.
+
+The within-article rule (`rasid.claims.contradictions.contradiction_between`) decides whether two
+claims state the same proposition with opposite polarity. Across a corpus it runs only on
+candidate pairs: claims whose events share a type and a named actor (source or target), have
+opposite polarity, and come from different documents whose speakers or outlets differ (a speaker
+repeating itself in one outlet is not a contradiction between sources). Requiring a shared named
+actor keeps "someone denied an attack" from colliding with every attack in the corpus.
+
+Events here carry corpus-wide actor keys (see `rows.actor_key`) instead of document-local ids,
+so that actors compare across documents.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from rasid.claims.contradictions import Stated, contradiction_between
+from rasid.document import Actor, Claim, Event, Span
+
+
+@dataclass(frozen=True)
+class ClaimRecord:
+    """A stored claim with what a cross-source match needs: its document, outlet and speaker."""
+
+    doc_id: str
+    outlet: str | None
+    speaker: str | None
+    stated: Stated
+
+    def event_keys(self) -> set[tuple[str, str, str]]:
+        """(event type, polarity, actor key) for every named actor of every event in the claim."""
+        return {(e.type, e.polarity, key) for e in self.stated.events
+                for key in (e.source, e.target) if key}
+
+
+def _actor(row: dict[str, Any]) -> Actor:
+    key = row["actor_key"]
+    return Actor(key, row.get("name_en"), row.get("name_ar"), row.get("kind") or "other",
+                 row.get("country"), row.get("wikidata"), None if key.startswith("new:") else key)
+
+
+def claim_records(doc_id: str, outlet: str | None, claims: Iterable[dict[str, Any]],
+                  events: Iterable[dict[str, Any]], actors: Iterable[dict[str, Any]]) -> list[ClaimRecord]:
+    """The claims of one document (rows as `rows.document_rows` makes them) that contain events."""
+    by_id = {e["id"]: Event(e["id"], e["type"], Span(e["trigger_start"], e["trigger_end"]), e["sentence"],
+                            source=e.get("source_key"), target=e.get("target_key"),
+                            polarity=e["polarity"], modality=e["modality"])
+             for e in events}
+    cast = {a["actor_key"]: _actor(a) for a in actors}
+    records = []
+    for c in claims:
+        inside = tuple(by_id[i] for i in json.loads(c["events"]) if i in by_id)
+        if not inside:
+            continue
+        claim = Claim(c["id"], c.get("speaker_key"), c["stance"], c["kind"],
+                      Span(c["cue_start"], c["cue_end"]), Span(c["content_start"], c["content_end"]),
+                      [e.id for e in inside])
+        records.append(ClaimRecord(doc_id, outlet, c.get("speaker_key"), Stated(claim, inside, cast)))
+    return records
+
+
+def independent(a: ClaimRecord, b: ClaimRecord) -> bool:
+    """Two claims from different documents and from different speakers or outlets."""
+    if a.doc_id == b.doc_id:
+        return False
+    return a.speaker != b.speaker or a.outlet != b.outlet
+
+
+def contradiction(a: ClaimRecord, b: ClaimRecord) -> str | None:
+    """Why an earlier claim `a` and a new claim `b` contradict, or None."""
+    if not independent(a, b):
+        return None
+    return contradiction_between(a.stated, b.stated)
+
+
+class ClaimIndex:
+    """Claims seen so far, by (event type, polarity, actor key): for corpus-wide matching in memory."""
+
+    def __init__(self) -> None:
+        self._by_key: dict[tuple[str, str, str], list[ClaimRecord]] = defaultdict(list)
+
+    def candidates(self, record: ClaimRecord) -> list[ClaimRecord]:
+        """Earlier claims with an opposite-polarity event of the same type about a shared actor."""
+        seen: dict[tuple[str, str], ClaimRecord] = {}
+        for type_, polarity, key in record.event_keys():
+            opposite = "negative" if polarity == "positive" else "positive"
+            for other in self._by_key.get((type_, opposite, key), []):
+                seen.setdefault((other.doc_id, other.stated.claim.id), other)
+        return list(seen.values())
+
+    def add(self, record: ClaimRecord) -> None:
+        for key in record.event_keys():
+            self._by_key[key].append(record)
+
+
+def find_cross_contradictions(index: ClaimIndex, records: Iterable[ClaimRecord]
+                              ) -> list[tuple[ClaimRecord, ClaimRecord, str]]:
+    """Match one document's claims against the index, then add them to it.
+
+    Returns (earlier claim, new claim, reason) for every contradiction found.
+    """
+    records = list(records)
+    found = []
+    for record in records:
+        for other in index.candidates(record):
+            reason = contradiction(other, record)
+            if reason is not None:
+                found.append((other, record, reason))
+    for record in records:
+        index.add(record)
+    return found
