@@ -6,10 +6,12 @@ import click
 
 from rasid import __version__
 from rasid.cli.analyze import analyze_command
+from rasid.cli.batch import batch_command
 from rasid.cli.ner import eval_ner_command, train_ner_command
 from rasid.cli.quad import eval_quad_command, train_quad_command
 from rasid.cli.schema import schema_command
 from rasid.cli.stance import eval_stance_command, train_stance_command
+from rasid.cli.store import COMMANDS as STORE_COMMANDS
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -44,7 +46,10 @@ def eval_group() -> None:
 
 
 cli.add_command(analyze_command)
+cli.add_command(batch_command)
 cli.add_command(schema_command)
+for command in STORE_COMMANDS:
+    cli.add_command(command)
 for command in (train_ner_command, train_quad_command, train_stance_command):
     train_group.add_command(command)
 for command in (eval_ner_command, eval_quad_command, eval_stance_command):

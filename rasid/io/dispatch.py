@@ -18,6 +18,9 @@ from rasid.io import feed, html, jsonl, txt
 from rasid.io.decode import decode
 
 DEFAULT_MAX_BYTES = 5_000_000
+# A JSONL file or a feed holds many articles: --max-bytes limits each article in it, and the
+# file as a whole may be this large.
+COLLECTION_MAX_BYTES = 2_000_000_000
 STDIN = "-"
 STDIN_LABEL = "<stdin>"
 
@@ -88,11 +91,12 @@ def read_path(
                 yield from read_path(item, max_bytes=max_bytes)
         return
     where = STDIN_LABEL if path == STDIN else path
+    collection = READERS.get(os.path.splitext(path)[1].lower()) in (jsonl.read, feed.read)
     try:
         if path == STDIN:
             data = _read_stdin(stdin or sys.stdin.buffer, max_bytes)
         else:
-            data = _read_file(path, max_bytes)
+            data = _read_file(path, max(max_bytes, COLLECTION_MAX_BYTES) if collection else max_bytes)
         text = decode(data, where)
     except InputError as err:
         yield err
@@ -104,7 +108,13 @@ def read_path(
         yield InputError(where, "no text (whitespace only)")
         return
     reader = READERS.get(os.path.splitext(path)[1].lower()) or _sniff(text)
-    yield from reader(text, where)
+    for item in reader(text, where):
+        size = len(item.text.encode("utf-8")) if isinstance(item, Document) else 0
+        if collection and size > max_bytes:
+            yield InputError(item.origin or where,
+                             f"article is {_human(size)}, over the {_human(max_bytes)} limit (--max-bytes)")
+        else:
+            yield item
 
 
 def _sniff(text: str) -> Reader:

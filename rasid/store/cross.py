@@ -28,6 +28,7 @@ class ClaimRecord:
     """A stored claim with what a cross-source match needs: its document, outlet and speaker."""
 
     doc_id: str
+    claim_id: str
     outlet: str | None
     speaker: str | None
     stated: Stated
@@ -57,10 +58,14 @@ def claim_records(doc_id: str, outlet: str | None, claims: Iterable[dict[str, An
         inside = tuple(by_id[i] for i in json.loads(c["events"]) if i in by_id)
         if not inside:
             continue
-        claim = Claim(c["id"], c.get("speaker_key"), c["stance"], c["kind"],
+        # The claim is named by outlet (or document) and id, so that the reason a contradiction
+        # gives tells the two articles apart: "Outlet A:c1 asserts …; Outlet B:c3 denies".
+        label = f"{outlet or doc_id[:10]}:{c['id']}"
+        claim = Claim(label, c.get("speaker_key"), c["stance"], c["kind"],
                       Span(c["cue_start"], c["cue_end"]), Span(c["content_start"], c["content_end"]),
                       [e.id for e in inside])
-        records.append(ClaimRecord(doc_id, outlet, c.get("speaker_key"), Stated(claim, inside, cast)))
+        stated = Stated(claim, inside, cast)
+        records.append(ClaimRecord(doc_id, c["id"], outlet, c.get("speaker_key"), stated))
     return records
 
 
@@ -90,7 +95,7 @@ class ClaimIndex:
         for type_, polarity, key in record.event_keys():
             opposite = "negative" if polarity == "positive" else "positive"
             for other in self._by_key.get((type_, opposite, key), []):
-                seen.setdefault((other.doc_id, other.stated.claim.id), other)
+                seen.setdefault((other.doc_id, other.claim_id), other)
         return list(seen.values())
 
     def add(self, record: ClaimRecord) -> None:

@@ -212,10 +212,10 @@ class Store:
                     continue
                 conn.execute("INSERT OR IGNORE INTO contradictions(doc_a, claim_a, doc_b, claim_b, reason, "
                              "scope, found_at) VALUES (?, ?, ?, ?, ?, 'corpus', ?)",
-                             (earlier.doc_id, earlier.stated.claim.id, record.doc_id,
-                              record.stated.claim.id, reason, now))
-                found.append({"doc_a": earlier.doc_id, "claim_a": earlier.stated.claim.id,
-                              "doc_b": record.doc_id, "claim_b": record.stated.claim.id, "reason": reason})
+                             (earlier.doc_id, earlier.claim_id, record.doc_id,
+                              record.claim_id, reason, now))
+                found.append({"doc_a": earlier.doc_id, "claim_a": earlier.claim_id,
+                              "doc_b": record.doc_id, "claim_b": record.claim_id, "reason": reason})
         return found
 
     def _candidates(self, conn: sqlite3.Connection, record: cross.ClaimRecord) -> list[cross.ClaimRecord]:
@@ -223,7 +223,7 @@ class Store:
         pairs: set[tuple[str, str]] = set()
         for type_, polarity, key in record.event_keys():
             opposite = "negative" if polarity == "positive" else "positive"
-            pairs.update(conn.execute(
+            pairs.update(tuple(row) for row in conn.execute(
                 "SELECT DISTINCT c.doc_id, c.id FROM events e JOIN claims c ON c.doc_id = e.doc_id "
                 "AND EXISTS (SELECT 1 FROM json_each(c.events) j WHERE j.value = e.id) "
                 "WHERE e.type = ? AND e.polarity = ? AND (e.source_key = ? OR e.target_key = ?) "

@@ -1,0 +1,108 @@
+"""The store itself: schema, transactions, duplicates, story clusters, cross-source contradictions."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from rasid.store import Store, StoreError
+from rasid.store.db import schema_version
+from rasid.store.rows import date_start
+
+
+def test_a_new_store_has_the_latest_schema_with_wal_and_foreign_keys(tmp_path: Path) -> None:
+    with Store(tmp_path / "new.db") as store:
+        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == schema_version()
+        assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert store.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert store.integrity() == "ok"
+
+
+def test_a_store_from_a_newer_rasid_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "future.db"
+    Store(path).close()
+    with sqlite3.connect(path) as conn:
+        conn.execute(f"PRAGMA user_version = {schema_version() + 1}")
+    with pytest.raises(StoreError, match="newer than this rasid"):
+        Store(path)
+
+
+def test_a_file_that_is_not_a_database_is_refused_in_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "notes.db"
+    path.write_text("not a database at all " * 100)
+    with pytest.raises(StoreError, match="not a rasid store"):
+        Store(path)
+
+
+def test_a_missing_store_cannot_be_opened_read_only(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="no such store"):
+        Store(tmp_path / "absent.db", readonly=True)
+
+
+def test_the_corpus_is_stored_with_every_fact_pointing_into_its_text(store: Store, analyzed) -> None:
+    counts = store.counts()
+    assert counts["documents"] == 4
+    assert counts["events"] == sum(len(d.events) for d in analyzed)
+    assert counts["claims"] == sum(len(d.claims) for d in analyzed)
+    assert counts["sources"] == 3
+    for table, start, end, text in (("mentions", '"start"', '"end"', "text"),
+                                    ("events", "trigger_start", "trigger_end", "trigger_text"),
+                                    ("claims", "content_start", "content_end", "content_text")):
+        rows = store.conn.execute(f"SELECT d.text, x.{start}, x.{end}, x.{text} FROM {table} x "
+                                  "JOIN documents d ON d.id = x.doc_id").fetchall()
+        assert rows
+        assert all(doc[a:b] == piece for doc, a, b, piece in rows)
+
+
+def test_ingesting_the_same_article_again_changes_nothing(tmp_path: Path, analyzed) -> None:
+    with Store(tmp_path / "twice.db") as store:
+        first = store.ingest(analyzed[0])
+        before = store.counts()
+        again = store.ingest(analyzed[0])
+        assert (first.status, again.status) == ("stored", "duplicate")
+        assert again.reason.startswith("already stored as")
+        assert store.counts() == before
+
+
+def test_the_same_wire_story_from_two_outlets_is_one_story(store: Store, analyzed) -> None:
+    north, coast, denial, mali = (d.id for d in analyzed)
+    stories = dict(store.conn.execute("SELECT id, story FROM documents").fetchall())
+    assert stories[coast] == stories[north] == north
+    assert stories[denial] == denial and stories[mali] == mali
+
+
+def test_a_denial_in_another_outlet_contradicts_the_stored_claim(store: Store, analyzed) -> None:
+    north, coast, denial, _ = (d.id for d in analyzed)
+    rows = store.conn.execute("SELECT doc_a, doc_b, scope, reason FROM contradictions "
+                              "WHERE scope = 'corpus'").fetchall()
+    pairs = {(a, b) for a, b, _, _ in rows}
+    assert (north, denial) in pairs and (coast, denial) in pairs
+    reason = next(r for a, b, _, r in rows if a == north)
+    assert reason.startswith("وكالة الشمال:") and "ASSAULT(Houthis" in reason and "قناة الجنوب:" in reason
+
+
+def test_a_failure_inside_the_transaction_leaves_no_row(tmp_path: Path, analyzed, monkeypatch) -> None:
+    with Store(tmp_path / "atomic.db") as store:
+        store.ingest(analyzed[3])
+        before = store.counts()
+
+        def explode(*args, **kwargs):
+            raise KeyboardInterrupt
+
+        monkeypatch.setattr(store, "_contradictions", explode)
+        with pytest.raises(KeyboardInterrupt):
+            store.ingest(analyzed[0])
+        assert store.counts() == before
+        monkeypatch.undo()
+        assert store.ingest(analyzed[0]).status == "stored"
+        assert store.integrity() == "ok"
+
+
+@pytest.mark.parametrize(("value", "day"), [
+    ("2021-10-21", "2021-10-21"), ("2021-W42", "2021-10-18"), ("2021-06", "2021-06-01"),
+    ("2020", "2020-01-01"), ("199X", "1990-01-01"), ("2021-04-13/2021-05-12", "2021-04-13"),
+    ("P10Y", None), ("T22:00", None), ("19XX", None), (None, None)])
+def test_every_date_value_sorts_by_the_first_day_of_its_period(value, day) -> None:
+    assert date_start(value) == day
