@@ -1,11 +1,17 @@
 """Cross-source contradictions: a claim in one article that another article's claim denies.
 
-The within-article rule (`rasid.claims.contradictions.contradiction_between`) decides whether two
-claims state the same proposition with opposite polarity. Across a corpus it runs only on
-candidate pairs: claims whose events share a type and a named actor (source or target), have
-opposite polarity, and come from different documents whose speakers or outlets differ (a speaker
-repeating itself in one outlet is not a contradiction between sources). Requiring a shared named
-actor keeps "someone denied an attack" from colliding with every attack in the corpus.
+Within one article, `rasid.claims.contradictions.contradiction_between` decides whether two
+claims state the same proposition with opposite polarity. Across a corpus the same words recur
+about different occasions ("Trump meets …" in May, "Trump will not meet …" in October), so a
+pair must also be about one occasion:
+
+- an event of the same PLOVER type with opposite polarity in each claim;
+- the same named source actor on both sides (never two unnamed ones); the target the same, or
+  unnamed on one side;
+- event days (the event's own date, else its article's publication date) at most
+  `WINDOW_DAYS` apart;
+- different documents, and different speakers or outlets (a speaker repeating itself in one
+  outlet is not a contradiction between sources).
 
 Events here carry corpus-wide actor keys (see `rows.actor_key`) instead of document-local ids,
 so that actors compare across documents.
@@ -13,6 +19,7 @@ so that actors compare across documents.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections import defaultdict
 from collections.abc import Iterable
@@ -21,6 +28,9 @@ from typing import Any
 
 from rasid.claims.contradictions import Stated, contradiction_between
 from rasid.document import Actor, Claim, Event, Span
+
+# Two reports of one occasion: event days at most this far apart (a week covers "last week").
+WINDOW_DAYS = 7
 
 
 @dataclass(frozen=True)
@@ -34,9 +44,8 @@ class ClaimRecord:
     stated: Stated
 
     def event_keys(self) -> set[tuple[str, str, str]]:
-        """(event type, polarity, actor key) for every named actor of every event in the claim."""
-        return {(e.type, e.polarity, key) for e in self.stated.events
-                for key in (e.source, e.target) if key}
+        """(event type, polarity, source actor key) of every event in the claim with a named source."""
+        return {(e.type, e.polarity, e.source) for e in self.stated.events if e.source}
 
 
 def _actor(row: dict[str, Any]) -> Actor:
@@ -45,12 +54,13 @@ def _actor(row: dict[str, Any]) -> Actor:
                  row.get("country"), row.get("wikidata"), None if key.startswith("new:") else key)
 
 
-def claim_records(doc_id: str, outlet: str | None, claims: Iterable[dict[str, Any]],
+def claim_records(doc_id: str, outlet: str | None, published: str | None, claims: Iterable[dict[str, Any]],
                   events: Iterable[dict[str, Any]], actors: Iterable[dict[str, Any]]) -> list[ClaimRecord]:
     """The claims of one document (rows as `rows.document_rows` makes them) that contain events."""
     by_id = {e["id"]: Event(e["id"], e["type"], Span(e["trigger_start"], e["trigger_end"]), e["sentence"],
                             source=e.get("source_key"), target=e.get("target_key"),
-                            polarity=e["polarity"], modality=e["modality"])
+                            polarity=e["polarity"], modality=e["modality"],
+                            date={"day": e.get("date_start") or published})
              for e in events}
     cast = {a["actor_key"]: _actor(a) for a in actors}
     records = []
@@ -76,11 +86,35 @@ def independent(a: ClaimRecord, b: ClaimRecord) -> bool:
     return a.speaker != b.speaker or a.outlet != b.outlet
 
 
+def _day(event: Event) -> dt.date | None:
+    day = (event.date or {}).get("day")
+    return dt.date.fromisoformat(day[:10]) if day else None
+
+
+def same_occasion(one: Event, other: Event) -> bool:
+    """Two events that may be the same happening: same named source, compatible target, near days."""
+    if one.type != other.type or one.polarity == other.polarity:
+        return False
+    if one.source is None or one.source != other.source:
+        return False
+    if one.target and other.target and one.target != other.target:
+        return False
+    first, second = _day(one), _day(other)
+    return first is not None and second is not None and abs((first - second).days) <= WINDOW_DAYS
+
+
 def contradiction(a: ClaimRecord, b: ClaimRecord) -> str | None:
     """Why an earlier claim `a` and a new claim `b` contradict, or None."""
     if not independent(a, b):
         return None
-    return contradiction_between(a.stated, b.stated)
+    for one in a.stated.events:
+        for other in b.stated.events:
+            if same_occasion(one, other):
+                reason = contradiction_between(Stated(a.stated.claim, (one,), a.stated.actors),
+                                               Stated(b.stated.claim, (other,), b.stated.actors))
+                if reason is not None:
+                    return reason
+    return None
 
 
 class ClaimIndex:
@@ -90,7 +124,7 @@ class ClaimIndex:
         self._by_key: dict[tuple[str, str, str], list[ClaimRecord]] = defaultdict(list)
 
     def candidates(self, record: ClaimRecord) -> list[ClaimRecord]:
-        """Earlier claims with an opposite-polarity event of the same type about a shared actor."""
+        """Earlier claims with an opposite-polarity event of the same type from the same source."""
         seen: dict[tuple[str, str], ClaimRecord] = {}
         for type_, polarity, key in record.event_keys():
             opposite = "negative" if polarity == "positive" else "positive"

@@ -203,8 +203,8 @@ class Store:
             conn.execute("INSERT OR IGNORE INTO contradictions(doc_a, claim_a, doc_b, claim_b, reason, "
                          "scope, found_at) VALUES (?, ?, ?, ?, ?, 'document', ?)",
                          (head["id"], x["claim_a"], head["id"], x["claim_b"], x["reason"], now))
-        records = cross.claim_records(head["id"], head.get("source"), rows["claims"], rows["events"],
-                                      rows["actors"])
+        records = cross.claim_records(head["id"], head.get("source"), head.get("published"), rows["claims"],
+                                      rows["events"], rows["actors"])
         for record in records:
             for earlier in self._candidates(conn, record):
                 reason = cross.contradiction(earlier, record)
@@ -219,15 +219,15 @@ class Store:
         return found
 
     def _candidates(self, conn: sqlite3.Connection, record: cross.ClaimRecord) -> list[cross.ClaimRecord]:
-        """Stored claims with an opposite-polarity event of the same type about a shared actor."""
+        """Stored claims with an opposite-polarity event of the same type from the same source actor."""
         pairs: set[tuple[str, str]] = set()
         for type_, polarity, key in record.event_keys():
             opposite = "negative" if polarity == "positive" else "positive"
             pairs.update(tuple(row) for row in conn.execute(
                 "SELECT DISTINCT c.doc_id, c.id FROM events e JOIN claims c ON c.doc_id = e.doc_id "
                 "AND EXISTS (SELECT 1 FROM json_each(c.events) j WHERE j.value = e.id) "
-                "WHERE e.type = ? AND e.polarity = ? AND (e.source_key = ? OR e.target_key = ?) "
-                "AND e.doc_id != ?", (type_, opposite, key, key, record.doc_id)).fetchall())
+                "WHERE e.type = ? AND e.polarity = ? AND e.source_key = ? AND e.doc_id != ?",
+                (type_, opposite, key, record.doc_id)).fetchall())
         return [r for doc_id, claim_id in sorted(pairs) for r in self._stored_claim(conn, doc_id, claim_id)]
 
     def _stored_claim(self, conn: sqlite3.Connection, doc_id: str, claim_id: str) -> list[cross.ClaimRecord]:
@@ -240,8 +240,9 @@ class Store:
         keys = {k for e in events for k in (e["source_key"], e["target_key"]) if k}
         actors = [dict(r, actor_key=r["key"]) for r in conn.execute(
             f"SELECT * FROM actors WHERE key IN ({','.join('?' * len(keys))})", tuple(keys))]
-        outlet = conn.execute("SELECT source FROM documents WHERE id = ?", (doc_id,)).fetchone()[0]
-        return cross.claim_records(doc_id, outlet, [claim], events, actors)
+        outlet, published = conn.execute("SELECT source, published FROM documents WHERE id = ?",
+                                         (doc_id,)).fetchone()
+        return cross.claim_records(doc_id, outlet, published, [claim], events, actors)
 
     # -- reading ------------------------------------------------------------------------------
     def counts(self) -> dict[str, int]:
