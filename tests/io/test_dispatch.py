@@ -153,3 +153,15 @@ def test_stdin_problems() -> None:
     assert str(_only_error(list(read_path("-", stdin=io.BytesIO(b""))))) == "<stdin>: empty input"
     error = _only_error(list(read_path("-", max_bytes=10, stdin=io.BytesIO(ARTICLE.encode("utf-8")))))
     assert str(error) == "<stdin>: input is over the 10 bytes limit (--max-bytes)"
+
+
+def test_max_bytes_limits_each_article_of_a_jsonl_file_not_the_file(tmp_path: Path) -> None:
+    small = json.dumps({"id": "small", "text": "نص قصير عن المفاوضات"}, ensure_ascii=False)
+    large = json.dumps({"id": "large", "text": "نص " * 600}, ensure_ascii=False)
+    path = _write(tmp_path / "corpus.jsonl", "\n".join([small] * 40 + [large]) + "\n")
+    assert Path(path).stat().st_size > 2000
+    items = list(read_path(path, max_bytes=2000))
+    assert sum(isinstance(i, Document) for i in items) == 40
+    [error] = [i for i in items if not isinstance(i, Document)]
+    assert error.where == f"{path}:41"
+    assert error.problem == "article is 3.0 kB, over the 2.0 kB limit (--max-bytes)"
