@@ -7,6 +7,7 @@ The JSON form is `rasid.document/1` (see the shared contract). Everything points
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import types
 import typing
@@ -191,23 +192,38 @@ def content_id(normalized_text: str) -> str:
     return hashlib.sha1(normalized_text.encode("utf-8")).hexdigest()
 
 
+@functools.cache
+def _json_fields(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls) if f.metadata.get("json", True))
+
+
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
 def _to_plain(value: Any) -> Any:
-    if dataclasses.is_dataclass(value):
-        out = {f.name: _to_plain(getattr(value, f.name))
-               for f in dataclasses.fields(value) if f.metadata.get("json", True)}
-        if isinstance(value, Token):
+    # Called for every token of every article the store or batch writes: look types up once.
+    cls = type(value)
+    if cls in _SCALARS:
+        return value
+    if cls is list:
+        return [_to_plain(v) for v in value]
+    if cls is dict:
+        return {k: _to_plain(v) for k, v in value.items()}
+    if dataclasses.is_dataclass(cls):
+        out = {name: _to_plain(getattr(value, name)) for name in _json_fields(cls)}
+        if cls is Token:
             out["stem"] = value.stem
         return out
-    if isinstance(value, list):
+    if isinstance(value, list | tuple):
         return [_to_plain(v) for v in value]
     if isinstance(value, dict):
         return {k: _to_plain(v) for k, v in value.items()}
     return value
 
 
-def to_json(doc: Document) -> dict[str, Any]:
-    """The contract form of a document (a plain dict ready for json.dumps)."""
-    plain = _to_plain(doc)
+def to_json(doc: Document, *, exclude: tuple[str, ...] = ()) -> dict[str, Any]:
+    """The contract form of a document (a plain dict ready for json.dumps), less `exclude`d fields."""
+    plain = {name: _to_plain(getattr(doc, name)) for name in _json_fields(Document) if name not in exclude}
     return {"schema": SCHEMA, **plain}
 
 

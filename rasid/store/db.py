@@ -18,9 +18,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from rasid.document import Document, to_json
+from rasid.document import Document
 from rasid.store import cross, stories
-from rasid.store.rows import Rows, document_rows, text_hash
+from rasid.store.rows import Rows, document_rows, light_json, text_hash
 
 DEFAULT_PATH = "rasid.db"
 # Rows of `document_rows` go to these store tables (a document's own actor list is kept apart
@@ -143,7 +143,7 @@ class Store:
 
     def ingest(self, doc: Document) -> Stored:
         """Store one analyzed document (see `ingest_rows`)."""
-        return self.ingest_rows(document_rows(to_json(doc)))
+        return self.ingest_rows(document_rows(light_json(doc)))
 
     def ingest_rows(self, rows: Rows) -> Stored:
         """Store one document's rows in one transaction; a repeat of a stored article changes nothing."""
@@ -181,18 +181,18 @@ class Store:
 
     def _add_actors(self, conn: sqlite3.Connection, actors: list[dict[str, Any]],
                     published: str | None) -> int:
-        added = 0
-        for a in actors:
-            cursor = conn.execute(
-                "INSERT OR IGNORE INTO actors(key, name_en, name_ar, kind, country, wikidata, sector, "
-                "is_new, first_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (a["actor_key"], a["name_en"], a["name_ar"], a["kind"], a["country"], a["wikidata"],
-                 a["sector"], int(a["actor_key"].startswith("new:")), published))
-            added += cursor.rowcount > 0 and a["actor_key"].startswith("new:")
-            if published:
-                conn.execute("UPDATE actors SET first_seen = ? WHERE key = ? AND "
-                             "(first_seen IS NULL OR first_seen > ?)", (published, a["actor_key"], published))
-        return added
+        """Add the canonical actors not yet stored; keep each one's earliest publication date."""
+        keys = sorted({a["actor_key"] for a in actors})
+        known = {row[0] for row in conn.execute(
+            f"SELECT key FROM actors WHERE key IN ({','.join('?' * len(keys))})", keys)}
+        conn.executemany(
+            "INSERT INTO actors(key, name_en, name_ar, kind, country, wikidata, sector, is_new, first_seen) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(key) DO UPDATE "
+            "SET first_seen = excluded.first_seen WHERE excluded.first_seen IS NOT NULL "
+            "AND (first_seen IS NULL OR first_seen > excluded.first_seen)",
+            [(a["actor_key"], a["name_en"], a["name_ar"], a["kind"], a["country"], a["wikidata"], a["sector"],
+              int(a["actor_key"].startswith("new:")), published) for a in actors])
+        return sum(1 for key in keys if key not in known and key.startswith("new:"))
 
     def _contradictions(self, conn: sqlite3.Connection, rows: Rows) -> list[dict[str, Any]]:
         """Record the document's own contradictions, then those with earlier documents' claims."""

@@ -18,6 +18,7 @@ import json
 import re
 from typing import Any
 
+from rasid.document import Document, to_json
 from rasid.text.normalize import fold
 
 TABLES = ("documents", "sentences", "mentions", "actors", "events", "claims", "relations",
@@ -98,6 +99,17 @@ def date_start(value: str | None) -> str | None:
     return None
 
 
+def light_json(doc: Document) -> dict[str, Any]:
+    """The contract JSON with only what rows need of the tokens (their sentence and stem).
+
+    Tokens are most of a document's JSON and of the time it takes to build; the store keeps
+    none of them but each sentence's stems.
+    """
+    data = to_json(doc, exclude=("tokens", "paragraphs"))
+    data["tokens"] = [{"sentence": t.sentence, "stem": t.stem} for t in doc.tokens]
+    return data
+
+
 def document_rows(doc: dict[str, Any], *, hash_of_text: str | None = None) -> Rows:
     """Flatten one contract document (`to_json` output) into rows, keyed by table name."""
     doc_id = doc["id"]
@@ -106,7 +118,8 @@ def document_rows(doc: dict[str, Any], *, hash_of_text: str | None = None) -> Ro
     text = doc["text"]
     tokens_by_sentence: dict[int, list[str]] = {}
     for token in doc.get("tokens", []):
-        tokens_by_sentence.setdefault(token["sentence"], []).append(token.get("stem") or token["text"])
+        stem = token.get("stem") or token.get("text", "")
+        tokens_by_sentence.setdefault(token["sentence"], []).append(stem)
     rows: Rows = {name: [] for name in TABLES}
     rows["documents"].append({
         "id": doc_id, "text_hash": hash_of_text or text_hash(text), "title": doc.get("title"),

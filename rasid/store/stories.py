@@ -8,6 +8,9 @@ pair. An article joins the story of the first article it matches; otherwise it s
 
 from __future__ import annotations
 
+import functools
+import zlib
+
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
@@ -26,7 +29,10 @@ def signature(text: str) -> np.ndarray:
     words = fold(text).split()
     shingles = {" ".join(words[i:i + SHINGLE]).encode("utf-8")
                 for i in range(max(1, len(words) - SHINGLE + 1))}
-    minhash = MinHash(num_perm=PERMUTATIONS, seed=1, scheme=SCHEME)
+    # crc32 (C, 32-bit) instead of datasketch's default sha1 wrapper: the same quality of spread
+    # for shingles, a fraction of the time.
+    minhash = MinHash(num_perm=PERMUTATIONS, seed=1, scheme=SCHEME, permutations=_permutations(),
+                      hashfunc=zlib.crc32)
     minhash.update_batch(list(shingles))
     return minhash.hashvalues.astype(np.uint32)
 
@@ -39,8 +45,15 @@ def from_bytes(blob: bytes) -> np.ndarray:
     return np.frombuffer(blob, dtype="<u4").astype(np.uint32)
 
 
+@functools.cache
+def _permutations() -> object:
+    """The permutations for PERMUTATIONS and seed 1, drawn once (datasketch draws them per MinHash)."""
+    return MinHash(num_perm=PERMUTATIONS, seed=1, scheme=SCHEME).permutations
+
+
 def _minhash(values: np.ndarray) -> MinHash:
-    return MinHash(num_perm=PERMUTATIONS, seed=1, hashvalues=values, scheme=SCHEME)
+    return MinHash(num_perm=PERMUTATIONS, seed=1, hashvalues=values, scheme=SCHEME,
+                   permutations=_permutations())
 
 
 class StoryIndex:
