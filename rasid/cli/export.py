@@ -1,12 +1,13 @@
 """`rasid export`, `rasid graph` and `rasid brief`: the store out, for other tools and for readers.
 
 Each opens the store read-only. Windows (`--since`, `--until`) take a date (YYYY-MM-DD) or `Nd`,
-the N days ending on the newest publication date in the store, not today, so that they work on
-old corpora as well as on a live feed.
+the N days ending on `--until` or else on the newest publication date in the store (not today),
+so that they work on old corpora as well as on a live feed.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import sys
 import time
@@ -54,8 +55,8 @@ def _window_options(function: Callable[..., Any]) -> Callable[..., Any]:
     function = click.option("--until", type=Day(), metavar=DAY_METAVAR,
                             help="Last day, inclusive (YYYY-MM-DD or Nd).")(function)
     return click.option("--since", type=Day(), metavar=DAY_METAVAR,
-                        help="First day, inclusive: YYYY-MM-DD, or Nd = the N days ending on the newest "
-                             "publication date in the store.")(function)
+                        help="First day, inclusive: YYYY-MM-DD, or Nd = the N days ending on --until, "
+                             "else on the newest publication date in the store.")(function)
 
 
 def _open(db: str | None) -> Store:
@@ -68,8 +69,11 @@ def _open(db: str | None) -> Store:
 
 
 def _window(store: Store, since: str | None, until: str | None) -> tuple[str | None, str | None]:
+    """Both ends as dates; `--since Nd` counts back from `--until` when given, else from the newest
+    publication date."""
     latest = latest_published(store)
-    return resolve_day(since, latest), resolve_day(until, latest)
+    last = resolve_day(until, latest)
+    return resolve_day(since, dt.date.fromisoformat(last) if last else latest), last
 
 
 @click.command("export")
@@ -142,8 +146,8 @@ def graph_command(since: str | None, until: str | None, fmt: str, out: str | Non
 
 @click.command("brief")
 @click.option("--since", type=Day(), default="1d", show_default=True, metavar=DAY_METAVAR,
-              help="First day: YYYY-MM-DD, or Nd = the N days ending on the newest publication date "
-                   "in the store (1d: that day alone).")
+              help="First day: YYYY-MM-DD, or Nd = the N days ending on --until, else on the newest "
+                   "publication date in the store (1d: that day alone).")
 @click.option("--until", type=Day(), metavar=DAY_METAVAR,
               help="Last day (default: the newest publication date in the store).")
 @click.option("--out", metavar="FILE.html|FILE.md",
@@ -164,8 +168,8 @@ def brief_command(since: str, until: str | None, out: str | None, db: str | None
         if latest is None:
             messages.error("brief", f"{store.path}: no dated articles in the store")
             sys.exit(1)
-        first = resolve_day(since, latest)
-        last = resolve_day(until, latest) or latest.isoformat()
+        first, last = _window(store, since, until or latest.isoformat())
+        last = last or latest.isoformat()
         report = brief(store, first or last, last)
     if out is None:
         sys.stdout.write(report.markdown())

@@ -63,6 +63,9 @@ def test_brief(store_path: Path, tmp_path: Path) -> None:
     result = CliRunner().invoke(brief_command, ["--db", str(store_path), "--out", str(out)])
     assert result.exit_code == 0, result.output
     assert "rasid brief: 2023-03-11 to 2023-03-11" in out.read_text(encoding="utf-8")
+    result = CliRunner().invoke(brief_command, ["--db", str(store_path), "--since", "2d",
+                                                "--until", "2023-03-10"])
+    assert result.output.startswith("# rasid brief: 2023-03-09 to 2023-03-10")
 
 
 def test_missing_store_is_one_line(tmp_path: Path) -> None:
