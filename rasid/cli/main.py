@@ -7,9 +7,11 @@ import click
 from rasid import __version__
 from rasid.cli.analyze import analyze_command
 from rasid.cli.batch import batch_command
+from rasid.cli.export import brief_command, export_command, graph_command
 from rasid.cli.ner import eval_ner_command, train_ner_command
 from rasid.cli.quad import eval_quad_command, train_quad_command
 from rasid.cli.schema import schema_command
+from rasid.cli.serve import serve_command
 from rasid.cli.stance import eval_stance_command, train_stance_command
 from rasid.cli.store import COMMANDS as STORE_COMMANDS
 
@@ -48,6 +50,10 @@ def eval_group() -> None:
 cli.add_command(analyze_command)
 cli.add_command(batch_command)
 cli.add_command(schema_command)
+cli.add_command(serve_command)
+cli.add_command(export_command)
+cli.add_command(graph_command)
+cli.add_command(brief_command)
 for command in STORE_COMMANDS:
     cli.add_command(command)
 for command in (train_ner_command, train_quad_command, train_stance_command):

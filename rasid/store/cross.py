@@ -8,8 +8,8 @@ pair must also be about one occasion:
 - an event of the same PLOVER type with opposite polarity in each claim;
 - the same named source actor on both sides (never two unnamed ones); the target the same, or
   unnamed on one side;
-- event days (the event's own date, else its article's publication date) at most
-  `WINDOW_DAYS` apart;
+- event days (the event's own date when the article gives a day, else its publication date) at
+  most `WINDOW_DAYS` apart;
 - different documents, and different speakers or outlets (a speaker repeating itself in one
   outlet is not a contradiction between sources).
 
@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ from rasid.document import Actor, Claim, Event, Span
 
 # Two reports of one occasion: event days at most this far apart (a week covers "last week").
 WINDOW_DAYS = 7
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 
 @dataclass(frozen=True)
@@ -60,7 +62,7 @@ def claim_records(doc_id: str, outlet: str | None, published: str | None, claims
     by_id = {e["id"]: Event(e["id"], e["type"], Span(e["trigger_start"], e["trigger_end"]), e["sentence"],
                             source=e.get("source_key"), target=e.get("target_key"),
                             polarity=e["polarity"], modality=e["modality"],
-                            date={"day": e.get("date_start") or published})
+                            date={"day": _event_day(e.get("date"), published)})
              for e in events}
     cast = {a["actor_key"]: _actor(a) for a in actors}
     records = []
@@ -84,6 +86,12 @@ def independent(a: ClaimRecord, b: ClaimRecord) -> bool:
     if a.doc_id == b.doc_id:
         return False
     return a.speaker != b.speaker or a.outlet != b.outlet
+
+
+def _event_day(value: str | None, published: str | None) -> str | None:
+    """The event's own day when the article gives one; a week, month or year is too coarse to
+    tell two occasions apart, so those fall back to the publication date."""
+    return value[:10] if value and _DAY.match(value) else published
 
 
 def _day(event: Event) -> dt.date | None:
