@@ -77,10 +77,10 @@ def actor(request: Request, store: Reader, name: str) -> HTMLResponse:
 @router.get("/graph", response_class=HTMLResponse)
 def graph(request: Request, since: Annotated[str | None, Query(pattern=ISO_DATE)] = None,
           until: Annotated[str | None, Query(pattern=ISO_DATE)] = None,
-          type: Annotated[list[str] | None, Query()] = None) -> HTMLResponse:
+          type: Annotated[list[str] | None, Query()] = None, isolated: bool = False) -> HTMLResponse:
     chosen = [t for value in type or [] if (t := event_type(value))]
     return render(request, "graph.html", {"since": since or "", "until": until or "", "chosen": chosen,
-                                          "types": EVENT_TYPES})
+                                          "types": EVENT_TYPES, "isolated": isolated})
 
 
 @router.get("/timeline", response_class=HTMLResponse)

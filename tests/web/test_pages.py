@@ -61,7 +61,7 @@ def test_graph_page_loads_vendored_cytoscape(client: TestClient) -> None:
 def test_timeline_page_draws_the_events(client: TestClient) -> None:
     html = page(client, "/timeline")
     assert '<svg class="timeline"' in html and html.count("<circle") >= 5
-    assert "2024-02-15" in html
+    assert "2024-01-15" in html and 'class="dot ev-positive background"' in html
     jnim = page(client, "/timeline?actor=JNIM")
     assert "JNIM" in jnim and "Rapid Support Forces" not in jnim
 

@@ -17,7 +17,7 @@
   function query() {
     var form = document.getElementById("graph-filters");
     var params = new URLSearchParams(new FormData(form));
-    ["since", "until"].forEach(function (k) { if (!params.get(k)) { params.delete(k); } });
+    ["since", "until", "isolated"].forEach(function (k) { if (!params.get(k)) { params.delete(k); } });
     return params;
   }
 
@@ -68,10 +68,20 @@
   function draw(data, params) {
     var count = document.getElementById("graph-count");
     var box = document.getElementById("cy");
+    // Actors whose events have no known other side would fill the canvas with loose dots.
+    var linked = {};
+    data.edges.forEach(function (e) { linked[e.source] = true; linked[e.target] = true; });
+    var hidden = 0;
+    if (!params.get("isolated")) {
+      var all = data.nodes;
+      data.nodes = all.filter(function (n) { return linked[n.id]; });
+      hidden = all.length - data.nodes.length;
+    }
     box.setAttribute("data-nodes", data.nodes.length);
     box.setAttribute("data-edges", data.edges.length);
     count.replaceChildren(el("span", String(data.nodes.length), { id: "node-count" }), document.createTextNode(" actors, "),
       el("span", String(data.edges.length), { id: "edge-count" }), document.createTextNode(" links"));
+    if (hidden) { count.appendChild(document.createTextNode(" (" + hidden + " actors without links hidden)")); }
     if (!data.nodes.length) {
       count.appendChild(document.createTextNode(" — nothing in this window."));
       return;
@@ -112,7 +122,9 @@
 
   document.addEventListener("DOMContentLoaded", function () {
     var params = query();
-    fetch("/api/graph?" + params.toString(), { credentials: "same-origin" })
+    var api = new URLSearchParams(params);
+    api.delete("isolated");
+    fetch("/api/graph?" + api.toString(), { credentials: "same-origin" })
       .then(function (r) {
         if (!r.ok) { return r.json().then(function (body) { throw new Error(body.error || r.statusText); }); }
         return r.json();
