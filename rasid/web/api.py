@@ -39,6 +39,9 @@ Offset = Annotated[int, Query(ge=0, description="Rows to skip.")]
 Since = Annotated[str | None, Query(pattern=ISO_DATE, description="From this day on (YYYY-MM-DD).")]
 Until = Annotated[str | None, Query(pattern=ISO_DATE, description="Up to this day (YYYY-MM-DD).")]
 Outlet = Annotated[str | None, Query(description="Only articles from this outlet.")]
+Country = Annotated[str | None, Query(pattern=r"^[A-Za-z]{3}$", description="ISO 3166-1 alpha-3, e.g. MLI.")]
+ActorKind = Literal[ACTOR_KINDS]  # type: ignore[valid-type]
+Types = Annotated[list[str] | None, Query(description="Event types; repeat or comma-separate.")]
 
 
 def read_store(request: Request) -> Iterator[Store]:
@@ -88,9 +91,8 @@ def get_document(store: Reader, doc_id: str) -> Row:
 
 
 @router.get("/actors", summary="Actors met in the stored articles, most mentioned first")
-def list_actors(store: Reader, kind: Annotated[Literal[ACTOR_KINDS] | None, Query()] = None,  # type: ignore[valid-type]
-                country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{3}$", description="ISO3")] = None,
-                limit: Limit = 100, offset: Offset = 0) -> Row:
+def list_actors(store: Reader, kind: ActorKind | None = None, country: Country = None, limit: Limit = 100,
+                offset: Offset = 0) -> Row:
     return page(lambda n, k: queries.actors(store, kind=kind, country=country, limit=n, offset=k),
                 limit, offset)
 
@@ -105,10 +107,8 @@ def get_actor(store: Reader, name: str) -> Row:
 
 @router.get("/events", summary="Events by date, with their evidence sentence")
 def list_events(store: Reader, actor: str | None = None, type: str | None = None, since: Since = None,
-                until: Until = None,
-                where: Annotated[str | None, Query(pattern=r"^[A-Za-z]{3}$", description="ISO3")] = None,
-                source: Outlet = None, include_negative: bool = True, limit: Limit = 100,
-                offset: Offset = 0) -> Row:
+                until: Until = None, where: Country = None, source: Outlet = None,
+                include_negative: bool = True, limit: Limit = 100, offset: Offset = 0) -> Row:
     kind = event_type(type)
     return page(lambda n, k: queries.events(store, actor=actor, type=kind, since=since, until=until,
                                             where=where, source=source, include_negative=include_negative,
@@ -151,10 +151,18 @@ def timeline(store: Reader, actor: str | None = None, since: Since = None, until
 
 @router.get("/graph", summary="The actor network for cytoscape: nodes and edges")
 def graph(store: Reader, since: Since = None, until: Until = None,
-          type: Annotated[list[str] | None, Query(description="Event types; repeat for several.")] = None,
-          ) -> Row:
+          type: Types = None, actor: str | None = None, where: Country = None, source: Outlet = None,
+          include_all: bool = False) -> Row:
+    """Events count only when the text says they happened, unless include_all (as `rasid export`)."""
     types = [t for value in type or [] for part in value.split(",") if (t := event_type(part.strip()))]
-    return graph_json(actor_graph(store, since=since, until=until, event_types=types or None))
+    key = None
+    if actor:
+        key = queries.find_actor(store, actor)
+        if key is None:
+            raise HTTPException(404, f"no actor called {actor!r} in the store")
+    return graph_json(actor_graph(store, since=since, until=until, event_types=types or None, actor=key,
+                                  country=where.upper() if where else None, source=source,
+                                  include_all=include_all))
 
 
 @router.post("/analyze", summary="Analyze one article (text or file); ?store=true also stores it")

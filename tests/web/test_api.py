@@ -122,6 +122,10 @@ def test_graph_nodes_edges_and_filters(client: TestClient) -> None:
     both = client.get("/api/graph", params={"type": "THREATEN,request"}).json()
     assert {t for e in both["edges"] for t in e["types"]} == {"THREATEN", "REQUEST"}
     assert client.get("/api/graph", params={"since": "2030-01-01"}).json() == {"nodes": [], "edges": []}
+    mali = client.get("/api/graph", params={"actor": "JNIM"}).json()
+    assert all("JNIM" in (e["source"], e["target"]) for e in mali["edges"] if e["kind"] == "event")
+    assert {n["id"] for n in client.get("/api/graph", params={"where": "sdn"}).json()["nodes"]} >= {"RSF"}
+    assert client.get("/api/graph", params={"actor": "nobody-at-all"}).status_code == 404
 
 
 @pytest.mark.parametrize(("url", "status", "words"), [
