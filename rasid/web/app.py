@@ -1,7 +1,8 @@
 """The web application: REST API under /api, server-rendered pages, vendored static files.
 
 `create_app` wires the pieces and the guard every request passes first: the token (when the
-server is reachable from other machines), a body-size limit enforced while the body streams in
+server is reachable from other machines; without one, only requests addressed to localhost are
+answered, which defeats DNS rebinding), a body-size limit enforced while the body streams in
 (so a huge upload is refused before it is buffered), a same-origin rule for POSTs, and
 security headers (a strict Content-Security-Policy: the pages run only our own scripts).
 """
@@ -131,6 +132,13 @@ class Guard:
                     response.headers["WWW-Authenticate"] = "Bearer"
                 await response(scope, receive, send)
                 return
+        elif not _is_loopback_host(request.headers.get("host", "")):
+            # Without a token the server is for this machine only; a page on another site that
+            # rebinds its DNS name to 127.0.0.1 arrives with its own name in Host.
+            await error_response(request, 403, "without a token this server answers only to localhost; "
+                                               "start it with --token to reach it by another name")(
+                scope, receive, send)
+            return
         if scope["method"] == "POST":
             refusal = self._refuse_post(request)
             if refusal is not None:
@@ -162,6 +170,11 @@ class Guard:
         if length.isdigit() and int(length) > self.settings.max_upload_bytes + _FORM_OVERHEAD:
             return 413, BodyTooLarge(self.settings.max_upload_bytes).detail
         return None
+
+
+def _is_loopback_host(host: str) -> bool:
+    name = host[1:].split("]", 1)[0] if host.startswith("[") else host.rsplit(":", 1)[0]
+    return name in ("127.0.0.1", "localhost", "::1") or name.startswith("127.")
 
 
 def _token_of(request: Request) -> tuple[str | None, bool]:

@@ -20,6 +20,7 @@ from rasid.store.db import Store
 from rasid.web.app import create_app
 
 SCRIPT = "<script>alert('x')</script>"
+LOCAL = "http://127.0.0.1:8000"          # without a token the app answers only to localhost
 
 # (published, outlet, title, text)
 ARTICLES = [
@@ -64,12 +65,13 @@ def web_store(tmp_path_factory: pytest.TempPathFactory) -> WebStore:
 
 @pytest.fixture(scope="session")
 def client(web_store: WebStore) -> Iterator[TestClient]:
-    with TestClient(create_app(web_store.path)) as test_client:
+    with TestClient(create_app(web_store.path), base_url=LOCAL) as test_client:
         yield test_client
 
 
 @pytest.fixture
 def fresh_client(tmp_path: Path) -> Iterator[TestClient]:
     """A client over a store of its own, for tests that write."""
-    with TestClient(create_app(tmp_path / "fresh.db", max_upload_bytes=20_000)) as test_client:
+    app = create_app(tmp_path / "fresh.db", max_upload_bytes=20_000)
+    with TestClient(app, base_url=LOCAL) as test_client:
         yield test_client

@@ -48,6 +48,18 @@ def test_the_token_by_header_or_url_then_cookie(web_store: WebStore) -> None:
     assert client.get("/actors").status_code == 200          # the cookie carries it from here on
 
 
+@pytest.mark.parametrize(("host", "status"), [
+    ("127.0.0.1:8000", 200), ("localhost", 200), ("[::1]:8000", 200), ("evil.example", 403),
+    ("evil.example:8000", 403)])
+def test_without_a_token_only_localhost_is_answered(client: TestClient, host: str, status: int) -> None:
+    assert client.get("/api/documents", headers={"host": host}).status_code == status
+
+
+def test_with_a_token_any_host_name_is_answered(guarded: TestClient) -> None:
+    response = guarded.get("/api/documents", headers={"host": "rasid.example", "X-Rasid-Token": TOKEN})
+    assert response.status_code == 200
+
+
 def test_a_token_with_unsafe_characters_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ValueError):
         create_app(tmp_path / "x.db", token="a b; c")
