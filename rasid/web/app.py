@@ -9,6 +9,7 @@ security headers (a strict Content-Security-Policy: the pages run only our own s
 
 from __future__ import annotations
 
+import ipaddress
 import re
 import secrets
 from dataclasses import dataclass
@@ -120,31 +121,7 @@ class Guard:
             await self.app(scope, receive, send)
             return
         request = Request(scope)
-        remember = False
-        if self.settings.token:
-            given, remember = _token_of(request)
-            if given is None or not secrets.compare_digest(given.encode(), self.settings.token.encode()):
-                status = 401 if given is None else 403
-                message = ("this server needs a token: add ?token=… to the URL or send "
-                           "'Authorization: Bearer …'") if given is None else "wrong token"
-                response = error_response(request, status, message)
-                if status == 401:
-                    response.headers["WWW-Authenticate"] = "Bearer"
-                await response(scope, receive, send)
-                return
-        elif not _is_loopback_host(request.headers.get("host", "")):
-            # Without a token the server is for this machine only; a page on another site that
-            # rebinds its DNS name to 127.0.0.1 arrives with its own name in Host.
-            await error_response(request, 403, "without a token this server answers only to localhost; "
-                                               "start it with --token to reach it by another name")(
-                scope, receive, send)
-            return
-        if scope["method"] == "POST":
-            refusal = self._refuse_post(request)
-            if refusal is not None:
-                await error_response(request, *refusal)(scope, receive, send)
-                return
-            receive = _limited(receive, self.settings.max_upload_bytes + _FORM_OVERHEAD)
+        given, remember = _token_of(request) if self.settings.token else (None, False)
         csp = _CSP_DOCS if scope["path"] == "/docs" else _CSP
 
         async def send_with_headers(message: Message) -> None:
@@ -154,15 +131,36 @@ class Guard:
                 headers["X-Content-Type-Options"] = "nosniff"
                 headers["Referrer-Policy"] = "no-referrer"
                 headers["X-Frame-Options"] = "DENY"
-                if remember and self.settings.token:
+                if remember and message["status"] < 400 and self.settings.token:
                     headers.append("Set-Cookie", f"{TOKEN_COOKIE}={self.settings.token}; Path=/; "
                                                  "HttpOnly; SameSite=Strict")
             await send(message)
 
+        refusal = self._refuse(request, given)
+        if refusal is not None:
+            response = error_response(request, *refusal)
+            if refusal[0] == 401:
+                response.headers["WWW-Authenticate"] = "Bearer"
+            await response(scope, receive, send_with_headers)
+            return
+        if scope["method"] == "POST":
+            receive = _limited(receive, self.settings.max_upload_bytes + _FORM_OVERHEAD)
         await self.app(scope, receive, send_with_headers)
 
-    def _refuse_post(self, request: Request) -> tuple[int, str] | None:
-        """Why a POST is refused before its body is read: another site's form, or too big."""
+    def _refuse(self, request: Request, given: str | None) -> tuple[int, str] | None:
+        """Why a request is refused before the app sees it, or None."""
+        token = self.settings.token
+        if token and given is None:
+            return 401, "this server needs a token: add ?token=… to the URL or send 'Authorization: Bearer …'"
+        if token and not secrets.compare_digest((given or "").encode(), token.encode()):
+            return 403, "wrong token"
+        if not token and not _is_loopback_host(request.headers.get("host", "")):
+            # Without a token the server is for this machine only; a page on another site that
+            # rebinds its DNS name to 127.0.0.1 arrives with its own name in Host.
+            return 403, ("without a token this server answers only to localhost; start it with --token "
+                         "to reach it by another name")
+        if request.method != "POST":
+            return None
         origin = request.headers.get("origin")
         if origin and origin != "null" and origin.split("://", 1)[-1] != request.headers.get("host"):
             return 403, "cross-site request refused"
@@ -174,7 +172,10 @@ class Guard:
 
 def _is_loopback_host(host: str) -> bool:
     name = host[1:].split("]", 1)[0] if host.startswith("[") else host.rsplit(":", 1)[0]
-    return name in ("127.0.0.1", "localhost", "::1") or name.startswith("127.")
+    try:
+        return ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        return name == "localhost"
 
 
 def _token_of(request: Request) -> tuple[str | None, bool]:

@@ -50,7 +50,7 @@ def test_the_token_by_header_or_url_then_cookie(web_store: WebStore) -> None:
 
 @pytest.mark.parametrize(("host", "status"), [
     ("127.0.0.1:8000", 200), ("localhost", 200), ("[::1]:8000", 200), ("evil.example", 403),
-    ("evil.example:8000", 403)])
+    ("evil.example:8000", 403), ("127.0.0.1.evil.example", 403), ("127.evil.example:80", 403)])
 def test_without_a_token_only_localhost_is_answered(client: TestClient, host: str, status: int) -> None:
     assert client.get("/api/documents", headers={"host": host}).status_code == status
 
