@@ -13,7 +13,7 @@ Row = dict[str, Any]
 
 WIDTH = 1000          # viewBox units; the SVG scales to the page width
 _LEFT, _RIGHT, _TOP, _LANE = 110, 50, 30, 30
-_MAX_BAR = 60
+_MAX_BAR, _SLOT, _MIN_BARS_WIDTH = 60, 70, 320
 
 
 def _day(value: str) -> dt.date | None:
@@ -57,18 +57,18 @@ def monthly_bars(rows: list[Row], height: int = 120) -> Row:
         return {"width": WIDTH, "height": 0, "bars": []}
     months = _months(min(counts), max(counts))
     top = max(counts.values())
-    slot = (WIDTH - 40) / len(months)
-    width = min(slot * 0.8, _MAX_BAR)
+    # A few months make a small chart, drawn at its own size; many fill the page width.
+    width = max(_MIN_BARS_WIDTH, min(WIDTH, 40 + _SLOT * len(months)))
+    slot = (width - 40) / len(months)
+    thickness = min(slot * 0.8, _MAX_BAR)
+    step = max(1, round(len(months) * 90 / width))      # a month label every ~90 units
     bars = []
     for i, month in enumerate(months):
         h = round((height - 40) * counts.get(month, 0) / top, 1)
-        bars.append({"x": round(20 + i * slot + (slot - width) / 2, 1), "w": round(width, 1),
+        bars.append({"x": round(20 + i * slot + (slot - thickness) / 2, 1), "w": round(thickness, 1),
                      "y": round(height - 20 - h, 1), "h": h, "month": month, "count": counts.get(month, 0),
-                     "label_x": round(20 + i * slot + slot / 2, 1)})
-    step = max(1, len(months) // 8)
-    for i, bar in enumerate(bars):
-        bar["labelled"] = i % step == 0
-    return {"width": WIDTH, "height": height, "bars": bars, "base": height - 20}
+                     "label_x": round(20 + i * slot + slot / 2, 1), "labelled": i % step == 0})
+    return {"width": width, "height": height, "bars": bars, "base": height - 20}
 
 
 def _months(first: str, last: str) -> list[str]:
