@@ -95,4 +95,10 @@ def serve_command(ctx: click.Context, db: str | None, host: str, port: int, toke
                            "Ctrl-C stops it", err=False)
 
     server = Server(uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False))
-    server.run()
+    try:
+        server.run()
+    except KeyboardInterrupt:  # uvicorn has shut down cleanly and passes the Ctrl-C on
+        click.echo("rasid: stopped")
+    except SystemExit as exc:  # uvicorn could not start (it has logged why)
+        messages.error(f"{host}:{port}", "could not listen there (a port in use? try --port 0)")
+        sys.exit(exc.code if isinstance(exc.code, int) else 1)
