@@ -7,6 +7,7 @@ go to $RASID_ARTIFACTS (default tests/artifacts) for a person to look at.
 from __future__ import annotations
 
 import os
+import select
 import subprocess
 import sys
 import time
@@ -41,23 +42,26 @@ def artifacts() -> Path:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, WebStore]]:
-    store = build_store(tmp_path_factory.mktemp("browser") / "browser.db")
+    folder = tmp_path_factory.mktemp("browser")
+    store = build_store(folder / "browser.db")
+    log = (folder / "serve.err").open("w+")
     process = subprocess.Popen(
         [sys.executable, "-c", "from rasid.cli.serve import serve_command; serve_command()",
          "--db", str(store.path), "--port", "0"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+        stdout=subprocess.PIPE, stderr=log, text=True, cwd=ROOT)
     try:
         assert process.stdout is not None
-        line = process.stdout.readline()          # "rasid: the UI is at http://127.0.0.1:PORT/ …"
+        ready, _, _ = select.select([process.stdout], [], [], 60)
+        line = process.stdout.readline() if ready else ""   # "rasid: the UI is at http://127.0.0.1:PORT/ …"
         if "http://" not in line:
-            process.kill()
-            problem = process.stderr.read() if process.stderr else ""
-            pytest.fail(f"rasid serve did not start: {line!r} {problem}")
+            log.seek(0)
+            pytest.fail(f"rasid serve did not start: {line!r} {log.read()}")
         url = line.split("the UI is at ", 1)[1].split()[0].rstrip("/")
         yield url, store
     finally:
         process.terminate()
         process.wait(timeout=10)
+        log.close()
 
 
 @pytest.fixture(scope="module")
