@@ -24,6 +24,7 @@ from rasid.web.templating import templates
 
 router = APIRouter(include_in_schema=False)
 PAGE = 50
+TIMELINE = 500        # events on the timeline page; the filters narrow a larger store
 
 
 def render(request: Request, name: str, context: dict[str, Any], status: int = 200) -> HTMLResponse:
@@ -88,13 +89,14 @@ def timeline(request: Request, store: Reader, actor: str | None = None,
              since: Annotated[str | None, Query(pattern=ISO_DATE)] = None,
              until: Annotated[str | None, Query(pattern=ISO_DATE)] = None) -> HTMLResponse:
     try:
-        rows = queries.timeline(store, actor=actor or None, since=since, until=until, limit=2000)
+        rows = queries.timeline(store, actor=actor or None, since=since, until=until, limit=TIMELINE + 1)
     except LookupError as exc:
         raise _not_found(exc) from None
     for row in rows:
         row["english"] = event_sentence(row)
+    more, rows = len(rows) > TIMELINE, rows[:TIMELINE]
     context = {"rows": rows, "chart": charts.timeline(rows), "actor": actor or "", "since": since or "",
-               "until": until or ""}
+               "until": until or "", "more": more}
     return render(request, "timeline.html", context)
 
 

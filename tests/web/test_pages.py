@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from fastapi.testclient import TestClient
 
+from rasid.web import pages
 from tests.web.conftest import FRESH, WebStore
 
 
@@ -103,3 +105,10 @@ def test_static_assets(client: TestClient) -> None:
     for path in ("/static/rasid.css", "/static/rasid.js", "/static/graph.js",
                  "/static/vendor/fonts/noto-naskh-arabic-arabic-400-normal.woff2"):
         assert client.get(path).status_code == 200, path
+
+
+def test_timeline_page_says_when_it_shows_only_the_first_events(client: TestClient,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pages, "TIMELINE", 3)
+    html = page(client, "/timeline")
+    assert "Showing the first 3 events" in html and html.count("<circle") == 3
