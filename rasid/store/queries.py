@@ -164,9 +164,12 @@ def actor_profile(store: Store, name: str) -> Row:
 
 def events(store: Store, *, actor: str | None = None, type: str | None = None, since: str | None = None,
            until: str | None = None, where: str | None = None, source: str | None = None,
-           include_negative: bool = True, limit: int = 100, offset: int = 0) -> list[Row]:
+           include_negative: bool = True, dated_only: bool = False, limit: int = 100,
+           offset: int = 0) -> list[Row]:
     """Events, by date (their own, else the article's), with their evidence sentence."""
     clause = _Where()
+    if dated_only:
+        clause.add(f"{_EVENT_DAY} IS NOT NULL")
     key = _actor_filter(store, actor)
     if key:
         clause.add("(e.source_key = ? OR e.target_key = ?)", key, key)
@@ -190,8 +193,7 @@ def events(store: Store, *, actor: str | None = None, type: str | None = None, s
 def timeline(store: Store, *, actor: str | None = None, since: str | None = None, until: str | None = None,
              limit: int = 1000, offset: int = 0) -> list[Row]:
     """Dated events in order; `background` marks those the article recalls from well before it."""
-    rows = [r for r in events(store, actor=actor, since=since, until=until, limit=limit, offset=offset)
-            if r["day"]]
+    rows = events(store, actor=actor, since=since, until=until, dated_only=True, limit=limit, offset=offset)
     for row in rows:
         row["dated_by"] = "event" if row["date"] else "article"
         month_published = (row["published"] or "")[:8] + "01"
@@ -217,8 +219,8 @@ def claims(store: Store, *, speaker: str | None = None, stance: str | None = Non
         where.add(involved if contradicted else f"NOT {involved}")
     rows = _rows(store, f"""
         SELECT c.doc_id, c.id, c.speaker_key, coalesce(a.name_en, a.name_ar) AS speaker, c.stance, c.kind,
-               c.cue_text, c.content_start, c.content_end, c.content_text, c.events, d.title, d.published,
-               d.source AS outlet, {involved} AS contradicted
+               c.cue_start, c.cue_end, c.cue_text, c.content_start, c.content_end, c.content_text, c.events,
+               d.title, d.published, d.source AS outlet, {involved} AS contradicted
         FROM claims c JOIN documents d ON d.id = c.doc_id LEFT JOIN actors a ON a.key = c.speaker_key
         {where} ORDER BY d.published DESC, c.doc_id, c.cue_start LIMIT ? OFFSET ?""",
                  [*where.params, limit, offset])

@@ -51,7 +51,7 @@ def article(request: Request, store: Reader, doc_id: str) -> HTMLResponse:
         row = queries.document(store, doc_id)
     except LookupError as exc:
         raise _not_found(exc) from None
-    view = views.from_stored(row, views.claim_cues(store, doc_id))
+    view = views.from_stored(row)
     return render(request, "article.html", {"view": view})
 
 

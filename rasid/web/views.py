@@ -12,7 +12,6 @@ from typing import Any
 
 from markupsafe import Markup
 
-from rasid.store.db import Store
 from rasid.web.glosses import event_sentence, mention_gloss
 from rasid.web.highlight import Span, render
 
@@ -32,21 +31,9 @@ class ArticleView:
     stored: bool = False                      # actors link to their pages only for stored articles
 
 
-def claim_cues(store: Store, doc_id: str) -> dict[str, tuple[int, int]]:
-    """Cue offsets of a stored document's claims.
-
-    Workaround: `queries.document` returns each claim's cue text but not its offsets; once it
-    returns cue_start/cue_end this query can go.
-    """
-    return {r["id"]: (r["cue_start"], r["cue_end"]) for r in store.conn.execute(
-        "SELECT id, cue_start, cue_end FROM claims WHERE doc_id = ?", (doc_id,))}
-
-
-def from_stored(row: Row, cues: dict[str, tuple[int, int]]) -> ArticleView:
-    """The view of `queries.document(store, id)`, with the claims' cue offsets from `claim_cues`."""
-    claims = [{**c, "cue_start": cues.get(c["id"], (0, 0))[0], "cue_end": cues.get(c["id"], (0, 0))[1]}
-              for c in row["claims"]]
-    return _build({**row, "claims": claims}, stored=True)
+def from_stored(row: Row) -> ArticleView:
+    """The view of `queries.document(store, id)`."""
+    return _build(row, stored=True)
 
 
 def from_contract(data: Row) -> ArticleView:
