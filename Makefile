@@ -15,8 +15,12 @@ $(VENV)/.dev-installed: $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $@
 
+# The report for each example article, then the same articles in a store and the web UI over it
+# (the examples carry no date of their own; relative dates resolve against 2024-04-20).
 run: $(VENV)/.installed
 	$(BIN)/rasid analyze examples/ --format text
+	$(BIN)/rasid ingest examples/ --db examples.db --published 2024-04-20
+	$(BIN)/rasid serve --db examples.db
 
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check .
