@@ -56,6 +56,10 @@ class Trigger:
     targets: tuple[str, ...]  # "obj" or prepositions, in order of preference
 
 
+# Mentions that are names: a trigger word inside one of them is part of the name.
+NAME_TYPES = frozenset({"PER", "ORG", "GPE", "LOC", "FAC", "NORP"})
+
+
 @cache
 def _triggers() -> dict[str, tuple[Trigger, ...]]:
     """Triggers by their first word, longest first."""
@@ -203,6 +207,9 @@ def run(doc: Document) -> Document:
                 i += 1
                 continue
             trigger, after = matched
+            if _inside_a_name(view, i, after):
+                i = after
+                continue
             claim = _covering_claim(doc.claims, view.tokens[i].start)
             speaker = actors.get(claim.speaker) if claim and claim.speaker else None
             arguments = _arguments(view, trigger, i, after, actors, speaker)
@@ -231,6 +238,14 @@ def run(doc: Document) -> Document:
             if claim is not None:
                 claim.events.append(event.id)
     return doc
+
+
+def _inside_a_name(view: SentenceView, first: int, after: int) -> bool:
+    """A trigger word that is part of a longer name: الدعم in "قوات الدعم السريع" is no SUPPORT."""
+    mention = view.mention(first)
+    if mention is None or mention.type not in NAME_TYPES:
+        return False
+    return mention.start < view.tokens[first].start or view.tokens[after - 1].end < mention.end
 
 
 def _trigger_start(view: SentenceView, i: int) -> int:

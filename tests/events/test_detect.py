@@ -47,3 +47,11 @@ def test_embedded_headline_of_another_story_is_skipped():
     text = ("مالي تطلب وساطة\n\nطلبت حكومة مالي من الاتحاد الأفريقي التوسط.\n\n"
             "اقرأ أيضا: النيجر تتهم بنين بإغلاق الحدود\n")
     assert all(source != "NER" for _, source, *_ in coded(text))
+
+
+def test_a_trigger_word_inside_a_name_is_no_event():
+    doc = rasid.analyze("قالت قوات الدعم السريع إنها سيطرت على مدينة نيالا بعد معارك مع الجيش السوداني أمس.",
+                        published="2024-04-02")
+    assert "قوات الدعم السريع" in [m.text for m in doc.mentions]
+    assert [e.type for e in doc.events if e.trigger.text == "الدعم"] == []
+    assert "COERCE" in [e.type for e in doc.events]
