@@ -5,9 +5,12 @@ claims state the same proposition with opposite polarity. Across a corpus the sa
 about different occasions ("Trump meets …" in May, "Trump will not meet …" in October), so a
 pair must also be about one occasion:
 
+- one claim asserts and the other denies (stance assert / deny: a hedged or merely reported
+  negation is too weak a signal across articles);
 - an event of the same PLOVER type with opposite polarity in each claim;
 - the same named source actor on both sides (never two unnamed ones); the target the same, or
-  unnamed on one side;
+  unnamed on one side; and unless the same target is named on both sides, wordings that share at
+  least `SHARED_WORDS` content words;
 - event days (the event's own date when the article gives a day, else its publication date) at
   most `WINDOW_DAYS` apart;
 - different documents, and different speakers or outlets (a speaker repeating itself in one
@@ -29,9 +32,14 @@ from typing import Any
 
 from rasid.claims.contradictions import Stated, contradiction_between
 from rasid.document import Actor, Claim, Event, Span
+from rasid.text.arabic import split_clitics
+from rasid.text.normalize import fold
 
 # Two reports of one occasion: event days at most this far apart (a week covers "last week").
 WINDOW_DAYS = 7
+# Two wordings of one proposition, when the target is not named on both sides, share at least
+# this many content words (besides the event's type and source, which already match).
+SHARED_WORDS = 2
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 
@@ -44,6 +52,7 @@ class ClaimRecord:
     outlet: str | None
     speaker: str | None
     stated: Stated
+    words: frozenset[str] = frozenset()  # content words of the claim, folded, without clitics
 
     def event_keys(self) -> set[tuple[str, str, str]]:
         """(event type, polarity, source actor key) of every event in the claim with a named source."""
@@ -77,7 +86,8 @@ def claim_records(doc_id: str, outlet: str | None, published: str | None, claims
                       Span(c["cue_start"], c["cue_end"]), Span(c["content_start"], c["content_end"]),
                       [e.id for e in inside])
         stated = Stated(claim, inside, cast)
-        records.append(ClaimRecord(doc_id, c["id"], outlet, c.get("speaker_key"), stated))
+        records.append(ClaimRecord(doc_id, c["id"], outlet, c.get("speaker_key"), stated,
+                                   content_words(c.get("content_text") or "")))
     return records
 
 
@@ -111,13 +121,36 @@ def same_occasion(one: Event, other: Event) -> bool:
     return first is not None and second is not None and abs((first - second).days) <= WINDOW_DAYS
 
 
+def content_words(text: str) -> frozenset[str]:
+    """Words of four letters or more, folded and without clitics: what two wordings share."""
+    words = set()
+    for word in fold(text).split():
+        word = "".join(c for c in word if c.isalpha())
+        prefix, suffix = split_clitics(word)
+        stem = word[len(prefix):len(word) - len(suffix)]
+        if len(stem) >= 4:
+            words.add(stem)
+    return frozenset(words)
+
+
+def _one_stance_each(a: ClaimRecord, b: ClaimRecord) -> bool:
+    return {a.stated.claim.stance, b.stated.claim.stance} == {"assert", "deny"}
+
+
+def _same_proposition(a: ClaimRecord, b: ClaimRecord, one: Event, other: Event) -> bool:
+    """The same named target on both sides, or wording that shares SHARED_WORDS content words."""
+    if one.target and one.target == other.target:
+        return True
+    return len(a.words & b.words) >= SHARED_WORDS
+
+
 def contradiction(a: ClaimRecord, b: ClaimRecord) -> str | None:
     """Why an earlier claim `a` and a new claim `b` contradict, or None."""
-    if not independent(a, b):
+    if not independent(a, b) or not _one_stance_each(a, b):
         return None
     for one in a.stated.events:
         for other in b.stated.events:
-            if same_occasion(one, other):
+            if same_occasion(one, other) and _same_proposition(a, b, one, other):
                 reason = contradiction_between(Stated(a.stated.claim, (one,), a.stated.actors),
                                                Stated(b.stated.claim, (other,), b.stated.actors))
                 if reason is not None:
