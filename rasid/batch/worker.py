@@ -1,0 +1,82 @@
+"""What a worker does with one partition: read, analyze, flatten to rows, write Parquet.
+
+It runs in a pool process or a Dask worker; the pipeline's models load on its first document
+(`default_pipeline` is cached per process) and serve every later partition. Nothing a single
+document does can fail the partition: a bad record or an exception inside the pipeline becomes
+a row of the `errors` table.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import socket
+import time
+import traceback
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from rasid.batch.parquet import ERRORS, PARTITION_TABLES, SIGNATURES, UNKNOWN_DAY, day_of, write_partition
+from rasid.batch.partitions import Partition, read_partition
+from rasid.document import Document, to_json
+from rasid.errors import InputError
+from rasid.pipeline import analyze_document
+from rasid.store import stories
+from rasid.store.rows import document_rows
+
+
+def warm() -> None:
+    """Load the pipeline and its models now, before any partition (see preload.py)."""
+    analyze_document(Document(text="قال المتحدث إن القوات انسحبت أمس من المدينة.", published="2020-01-01"))
+
+
+def run_partition(part: Partition, out: str) -> dict[str, Any]:
+    """Write one partition's files under `out` and return its manifest entry and figures."""
+    started, cpu_started = time.perf_counter(), time.process_time()
+    rows: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    seen: set[str] = set()
+    counts = {"docs": 0, "events": 0, "claims": 0, "failures": 0, "duplicates": 0}
+    for ordinal, item in enumerate(read_partition(part)):
+        if isinstance(item, InputError):
+            rows[ERRORS, UNKNOWN_DAY].append({"origin": item.where, "doc_id": None, "reason": item.problem})
+            counts["failures"] += 1
+            continue
+        day = day_of(item.published)
+        try:
+            found = document_rows(to_json(analyze_document(item)))
+        except Exception as exc:  # one bad document must not lose the partition
+            if os.environ.get("RASID_DEBUG"):
+                traceback.print_exc()
+            rows[ERRORS, day].append({"origin": item.origin, "doc_id": item.id or None,
+                                      "reason": f"internal error: {type(exc).__name__}: {exc}"})
+            counts["failures"] += 1
+            continue
+        doc_id = found["documents"][0]["id"]
+        # The same article twice (an id the input repeats, or the same text, whose id is its
+        # hash) would collide on the store's keys; the first one stands.
+        if doc_id in seen:
+            counts["duplicates"] += 1
+            continue
+        seen.add(doc_id)
+        for table, table_rows in found.items():
+            rows[table, day].extend(table_rows)
+        rows[SIGNATURES, day].append({
+            "doc_id": doc_id, "origin": item.origin, "ordinal": ordinal,
+            "minhash": stories.to_bytes(stories.signature(found["documents"][0]["text"]))})
+        counts["docs"] += 1
+        counts["events"] += len(found["events"])
+        counts["claims"] += len(found["claims"])
+    # Every table gets a file for every day the partition has, empty or not: the columns of a
+    # table are then there even when nothing in the corpus filled it.
+    for day in {day for _, day in rows}:
+        for table in PARTITION_TABLES:
+            rows.setdefault((table, day), [])
+    files = write_partition(Path(out), part.id, rows)
+    return {
+        "id": part.id, "checksum": part.checksum, **part.to_dict(), "files": files, **counts,
+        "seconds": round(time.perf_counter() - started, 3),
+        "cpu_seconds": round(time.process_time() - cpu_started, 3),
+        "worker": f"{socket.gethostname()}:{os.getpid()}",
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+    }
