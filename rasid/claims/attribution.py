@@ -29,6 +29,7 @@ PROVIDES = ("claims",)
 SPEAKER_WINDOW = 4
 # How far after the speaker the content may start ("قال المتحدث باسم الوزارة في بيان، إن ...").
 LOOKAHEAD = 12
+COLON_LOOKAHEAD = 20
 # How many sentences back an implicit speaker ("وأضاف") may be found.
 CARRY_SENTENCES = 2
 _OPENING_QUOTES = {"«": "»", '"': '"', "“": "”", "„": "”"}
@@ -169,8 +170,11 @@ def _content(view: SentenceView, start: int, stop: int) -> tuple[int, int, bool]
         return None
     # A speaker described at length ("المتحدث باسم السلطة المحلية في تعز، فلان:") puts the content
     # further on: the first quote, colon or complementizer close ahead starts it.
-    for k in range(j, min(stop, j + LOOKAHEAD)):
-        if view.tokens[k].text in _OPENING_QUOTES or view.keys[k] in _COMPLEMENTIZERS:
+    # A colon ("…، فلان، للصحفيين: «…»") is a firm boundary and may come further on than a quote or
+    # a complementizer, which can as well open a part of the content itself.
+    for k in range(j, min(stop, j + COLON_LOOKAHEAD)):
+        near = k < j + LOOKAHEAD
+        if near and (view.tokens[k].text in _OPENING_QUOTES or view.keys[k] in _COMPLEMENTIZERS):
             j = k
             break
         if view.tokens[k].text == ":":

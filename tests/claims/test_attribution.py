@@ -61,3 +61,11 @@ def test_events_inside_claims_and_the_contradiction(article):
     assert any(e.type == "REQUEST" and e.modality == "denied" for e in denied)
     pairs = [set(x.claims) for x in article.contradictions]
     assert {claims["أعلنت"].id, claims["نفت"].id} in pairs
+
+
+def test_a_long_speaker_description_before_a_colon_is_not_the_content():
+    doc = rasid.analyze("وقال المتحدث باسم المجلس المحلي في مدينة الحديدة، سالم عبد الله الأهدل، للصحفيين: "
+                        "«المسلحون قصفوا الميناء فجر اليوم».", published="2024-04-20")
+    [claim] = doc.claims
+    assert claim.content.text == "«المسلحون قصفوا الميناء فجر اليوم»"
+    assert claim.kind == "direct"
