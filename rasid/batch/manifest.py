@@ -63,7 +63,10 @@ class Manifest:
         """Begin or continue a run; partitions cut to another size would overlap the ones written."""
         header = self.header()
         if header is None:
-            self.out.mkdir(parents=True, exist_ok=True)
+            # A rerun deletes files that no manifest line claims: never in someone else's directory.
+            if any(p.name != LOCK for p in self.out.iterdir()):
+                raise ManifestError(f"{self.out} is not empty and holds no rasid batch output; "
+                                    "write to a new or empty directory")
             self._append({"format": FORMAT, "partition_size": partition_size})
         elif header.get("format") != FORMAT:
             raise ManifestError(f"{self.out} holds no rasid batch output ({self.path.name} is not ours)")

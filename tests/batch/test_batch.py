@@ -191,6 +191,14 @@ def test_another_partition_size_is_refused(corpus: Path, clean_copy: Path):
     assert "--partition-size 4" in result.output
 
 
+def test_a_directory_of_other_files_is_refused(corpus: Path, tmp_path: Path):
+    (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
+    result = run_batch_cli(str(corpus), "--out", str(tmp_path))
+    assert result.exit_code == 2
+    assert "holds no rasid batch output" in result.output
+    assert (tmp_path / "notes.txt").exists()
+
+
 def test_a_missing_input_is_reported_and_the_rest_written(corpus: Path, tmp_path: Path):
     result = run_batch_cli(str(tmp_path / "missing.jsonl"), str(corpus), "--out", str(tmp_path / "out"),
                            "--partition-size", "8", "--workers", "1", "--no-reduce")
