@@ -63,7 +63,8 @@ def main() -> None:
     print(f"store        {store_seconds:7.1f} s CPU  {stored / store_seconds:7.1f} articles/s")
     print(f"ingest       {total:7.1f} s CPU  {stored / total:7.1f} articles/s "
           f"({100 * (1 - analyze_seconds / total):.1f}% slower than analyze alone)")
-    print(f"wall         {wall:7.1f} s;  store file {size_mb:.1f} MB ({1000 * size_mb / max(stored, 1):.0f} kB/article)")
+    per_article_kb = 1000 * size_mb / max(stored, 1)
+    print(f"wall         {wall:7.1f} s;  store file {size_mb:.1f} MB ({per_article_kb:.0f} kB/article)")
 
 
 if __name__ == "__main__":
