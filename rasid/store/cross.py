@@ -5,12 +5,12 @@ claims state the same proposition with opposite polarity. Across a corpus the sa
 about different occasions ("Trump meets …" in May, "Trump will not meet …" in October), so a
 pair must also be about one occasion:
 
-- one claim asserts and the other denies (stance assert / deny: a hedged or merely reported
-  negation is too weak a signal across articles);
+- one claim asserts the event, the other denies it (or the accused actor itself says it did not
+  happen): a hedged or merely reported negation is too weak a signal across articles;
 - an event of the same PLOVER type with opposite polarity in each claim;
 - the same named source actor on both sides (never two unnamed ones); the target the same, or
-  unnamed on one side; and unless the same target is named on both sides, wordings that share at
-  least `SHARED_WORDS` content words;
+  unnamed on one side; and unless the same target or the same place (finer than a country) is
+  named on both sides, wordings that share at least `SHARED_WORDS` content words;
 - event days (the event's own date when the article gives a day, else its publication date) at
   most `WINDOW_DAYS` apart;
 - different documents, and different speakers or outlets (a speaker repeating itself in one
@@ -23,6 +23,7 @@ so that actors compare across documents.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import re
 from collections import defaultdict
@@ -32,14 +33,15 @@ from typing import Any
 
 from rasid.claims.contradictions import Stated, contradiction_between
 from rasid.document import Actor, Claim, Event, Span
+from rasid.resources import word_list
 from rasid.text.arabic import split_clitics
 from rasid.text.normalize import fold
 
 # Two reports of one occasion: event days at most this far apart (a week covers "last week").
 WINDOW_DAYS = 7
-# Two wordings of one proposition, when the target is not named on both sides, share at least
-# this many content words (besides the event's type and source, which already match).
-SHARED_WORDS = 2
+# Two wordings of one proposition, when neither the target nor the place is named on both sides,
+# share at least this many content words besides the trigger (the type and source already match).
+SHARED_WORDS = 1
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 
@@ -68,10 +70,12 @@ def _actor(row: dict[str, Any]) -> Actor:
 def claim_records(doc_id: str, outlet: str | None, published: str | None, claims: Iterable[dict[str, Any]],
                   events: Iterable[dict[str, Any]], actors: Iterable[dict[str, Any]]) -> list[ClaimRecord]:
     """The claims of one document (rows as `rows.document_rows` makes them) that contain events."""
-    by_id = {e["id"]: Event(e["id"], e["type"], Span(e["trigger_start"], e["trigger_end"]), e["sentence"],
+    by_id = {e["id"]: Event(e["id"], e["type"],
+                            Span(e["trigger_start"], e["trigger_end"], e.get("trigger_text")), e["sentence"],
                             source=e.get("source_key"), target=e.get("target_key"),
                             polarity=e["polarity"], modality=e["modality"],
-                            date={"day": _event_day(e.get("date"), published)})
+                            date={"day": _event_day(e.get("date"), published)},
+                            location=_place(e))
              for e in events}
     cast = {a["actor_key"]: _actor(a) for a in actors}
     records = []
@@ -121,36 +125,63 @@ def same_occasion(one: Event, other: Event) -> bool:
     return first is not None and second is not None and abs((first - second).days) <= WINDOW_DAYS
 
 
+@functools.cache
+def _function_words() -> frozenset[str]:
+    return word_list("claims/function_words.txt")
+
+
 def content_words(text: str) -> frozenset[str]:
-    """Words of four letters or more, folded and without clitics: what two wordings share."""
+    """Words of three letters or more, folded and without clitics, less function words and
+    reporting verbs: what two wordings of one proposition share."""
     words = set()
     for word in fold(text).split():
         word = "".join(c for c in word if c.isalpha())
         prefix, suffix = split_clitics(word)
         stem = word[len(prefix):len(word) - len(suffix)]
-        if len(stem) >= 4:
+        if len(stem) >= 3 and stem not in _function_words() and word not in _function_words():
             words.add(stem)
     return frozenset(words)
 
 
-def _one_stance_each(a: ClaimRecord, b: ClaimRecord) -> bool:
-    return {a.stated.claim.stance, b.stated.claim.stance} == {"assert", "deny"}
+def _place(event: dict[str, Any]) -> dict[str, Any] | None:
+    """The event's place when it is finer than a country (a country says little about an occasion)."""
+    if event.get("geonames") is None or event.get("geo_precision") in (None, "country"):
+        return None
+    return {"geonames": event["geonames"]}
+
+
+def _firm(record: ClaimRecord, event: Event) -> bool:
+    """A claim firm enough to set against another article's.
+
+    An event that happened must be asserted (not speculated); one that did not must be denied, or
+    said not to have happened by the actor accused of it ("قالت الجماعة إنها لم تهاجم الموقع").
+    """
+    stance = record.stated.claim.stance
+    if event.polarity == "positive":
+        return stance == "assert"
+    return stance == "deny" or (stance == "assert" and record.speaker is not None
+                                and record.speaker == event.source)
 
 
 def _same_proposition(a: ClaimRecord, b: ClaimRecord, one: Event, other: Event) -> bool:
-    """The same named target on both sides, or wording that shares SHARED_WORDS content words."""
+    """The same named target or the same place on both sides, or wordings sharing SHARED_WORDS
+    words besides the event's trigger ("قصفت السوق" and "قصفت سوق الفاشر" share السوق)."""
     if one.target and one.target == other.target:
         return True
-    return len(a.words & b.words) >= SHARED_WORDS
+    if one.location and one.location == other.location:
+        return True
+    triggers = content_words(one.trigger.text or "") | content_words(other.trigger.text or "")
+    return len((a.words & b.words) - triggers) >= SHARED_WORDS
 
 
 def contradiction(a: ClaimRecord, b: ClaimRecord) -> str | None:
     """Why an earlier claim `a` and a new claim `b` contradict, or None."""
-    if not independent(a, b) or not _one_stance_each(a, b):
+    if not independent(a, b):
         return None
     for one in a.stated.events:
         for other in b.stated.events:
-            if same_occasion(one, other) and _same_proposition(a, b, one, other):
+            if (same_occasion(one, other) and _firm(a, one) and _firm(b, other)
+                    and _same_proposition(a, b, one, other)):
                 reason = contradiction_between(Stated(a.stated.claim, (one,), a.stated.actors),
                                                Stated(b.stated.claim, (other,), b.stated.actors))
                 if reason is not None:
