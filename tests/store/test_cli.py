@@ -138,3 +138,22 @@ def _count(db: Path) -> int:
             return conn.execute("SELECT count(*) FROM documents").fetchone()[0]
     except sqlite3.OperationalError:  # not created yet
         return 0
+
+
+def test_batch_output_loads_into_the_same_store_as_a_direct_ingest(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("".join(json.dumps({"id": name, "text": text, "source": outlet, "date": published},
+                                         ensure_ascii=False) + "\n"
+                              for name, text, outlet, published in CORPUS), encoding="utf-8")
+    direct, loaded = tmp_path / "direct.db", tmp_path / "loaded.db"
+    assert run_cli("ingest", str(corpus), "--db", str(direct)).exit_code == 0
+    assert run_cli("batch", str(corpus), "--out", str(tmp_path / "out")).exit_code == 0
+    result = run_cli("ingest", "--from-parquet", str(tmp_path / "out"), "--db", str(loaded))
+    assert result.exit_code == 0 and "stored  4" in result.output
+    tables = ("documents", "sentences", "mentions", "events", "claims", "relations", "contradictions")
+    with sqlite3.connect(direct) as one, sqlite3.connect(loaded) as other:
+        for table in tables:
+            count = f"SELECT count(*) FROM {table}"
+            assert one.execute(count).fetchone() == other.execute(count).fetchone(), table
+    again = run_cli("ingest", "--from-parquet", str(tmp_path / "out"), "--db", str(loaded))
+    assert "duplicates  4" in again.output
