@@ -77,7 +77,8 @@ class _Tally:
         table.add_column()
         rows = [("stored", self.counts["stored"]), ("duplicates", self.counts["duplicate"]),
                 ("joined a story", self.counts["joined_story"]), ("new actors", self.counts["new_actors"]),
-                ("new contradictions across articles", self.counts["contradictions"]), ("failed", self.counts["failed"])]
+                ("new contradictions across articles", self.counts["contradictions"]),
+                ("failed", self.counts["failed"])]
         for label, value in rows:
             table.add_row(label, str(value))
         for reason, count in self.failures.most_common():
