@@ -56,14 +56,14 @@ def main() -> None:
               f"worker CPU {cpu:,.0f} s (efficiency {result['cpu_efficiency']:.2f}); "
               f"peak RSS per worker {', '.join(f'{m:,.0f}' for m in result['peak_rss_mb'])} MB", flush=True)
     started = time.perf_counter()
-    reduced = run_reduce(base / f"workers-{results[-1]['workers']}")
+    reduced = run_reduce(base / f"workers-{results[0]['workers']}")
     reduce_s = time.perf_counter() - started
     print(f"reduce: {reduced['stories']:,} stories, {reduced['cross_contradictions']:,} cross-source "
           f"contradictions in {reduce_s:,.1f} s")
     report = {"results": results, "reduce_s": round(reduce_s, 1), "stories": reduced["stories"],
               "cross_contradictions": reduced["cross_contradictions"], "output": str(base)}
     if len(results) > 1:
-        first, last = results[0], results[-1]
+        first, last = min(results, key=lambda r: r["workers"]), max(results, key=lambda r: r["workers"])
         report["speedup"] = round(first["wall_s"] / last["wall_s"], 2)
         # The speed-up had each run had its cores to itself: rates per worker CPU second.
         report["speedup_cpu"] = round((last["articles"] / last["worker_cpu_s"] * last["workers"])

@@ -10,14 +10,16 @@ from __future__ import annotations
 import importlib.util
 import logging
 import multiprocessing
+from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import ExitStack
 from dataclasses import dataclass
 from typing import Any
 
 from rasid.batch.partitions import Partition
-from rasid.batch.worker import run_partition
+from rasid.batch.worker import DEFAULT_LIMITS, Limits, run_partition
 
 ENGINES = ("local", "dask")
 
@@ -36,35 +38,51 @@ class Outcome:
 
 
 def run_partitions(parts: list[Partition], out: str, *, engine: str, workers: int,
-                   scheduler: str | None = None,
+                   scheduler: str | None = None, limits: Limits = DEFAULT_LIMITS,
                    on_start: Callable[[str | None], None] = lambda dashboard: None) -> Iterator[Outcome]:
     """Run every partition; `on_start` gets the Dask dashboard link (None locally) once running."""
     if engine == "dask":
-        yield from _dask(parts, out, workers, scheduler, on_start)
+        yield from _dask(parts, out, workers, scheduler, limits, on_start)
     else:
-        yield from _local(parts, out, workers, on_start)
+        on_start(None)
+        queue = deque(parts)
+        while queue:
+            yield from _pool(queue, out, workers, limits)
 
 
-def _local(parts: list[Partition], out: str, workers: int,
-           on_start: Callable[[str | None], None]) -> Iterator[Outcome]:
+def _pool(queue: deque[Partition], out: str, workers: int, limits: Limits) -> Iterator[Outcome]:
+    """Run partitions from `queue` until it is empty or a worker process dies.
+
+    At most two partitions a worker are handed to the pool at a time: when a worker dies (killed
+    for memory, say), the pool fails whatever it holds, so only those are lost; the caller starts
+    a new pool for the rest.
+    """
     # forkserver: workers are forks of a clean server process (not of a driver that runs a
     # progress thread) that has imported and warmed the pipeline once.
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["rasid.batch.preload"])
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    pending: dict[Future[dict[str, Any]], Partition] = {}
     try:
-        pending: dict[Future[dict[str, Any]], Partition] = {
-            pool.submit(run_partition, part, out): part for part in parts}
-        on_start(None)
-        while pending:
+        while queue or pending:
+            while queue and len(pending) < 2 * workers:
+                part = queue.popleft()
+                pending[pool.submit(run_partition, part, out, limits)] = part
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            broken = False
             for future in done:
+                broken = broken or isinstance(future.exception(), BrokenProcessPool)
                 yield _outcome(pending.pop(future), future)
+            if broken:
+                wait(pending)
+                for future, part in pending.items():
+                    yield _outcome(part, future)
+                return
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _dask(parts: list[Partition], out: str, workers: int, scheduler: str | None,
+def _dask(parts: list[Partition], out: str, workers: int, scheduler: str | None, limits: Limits,
           on_start: Callable[[str | None], None]) -> Iterator[Outcome]:
     try:
         from distributed import Client, LocalCluster, as_completed
@@ -84,8 +102,8 @@ def _dask(parts: list[Partition], out: str, workers: int, scheduler: str | None,
                 n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=dashboard,
                 silence_logs=logging.ERROR))
             client = stack.enter_context(Client(cluster))
-        futures = [client.submit(run_partition, part, out, key=f"rasid-partition-{part.id}", pure=False)
-                   for part in parts]
+        futures = [client.submit(run_partition, part, out, limits, key=f"rasid-partition-{part.id}",
+                                 pure=False) for part in parts]
         by_key = {future.key: part for future, part in zip(futures, parts, strict=True)}
         on_start(client.dashboard_link if scheduler or dashboard else None)
         for future in as_completed(futures):
@@ -96,5 +114,7 @@ def _dask(parts: list[Partition], out: str, workers: int, scheduler: str | None,
 def _outcome(part: Partition, future: Any) -> Outcome:
     try:
         return Outcome(part, entry=future.result())
+    except BrokenProcessPool:
+        return Outcome(part, error="a worker process died while it held this partition (out of memory?)")
     except Exception as exc:  # the task itself failed (disk full, worker killed): report, go on
         return Outcome(part, error=f"{type(exc).__name__}: {exc}")

@@ -12,6 +12,7 @@ from rasid.batch.engine import Outcome, run_partitions
 from rasid.batch.manifest import Manifest, locked
 from rasid.batch.partitions import Partition, plan
 from rasid.batch.reduce import run_reduce
+from rasid.batch.worker import DEFAULT_LIMITS, Limits
 from rasid.errors import InputError
 
 
@@ -45,6 +46,7 @@ class Summary:
 
 def run_batch(inputs: list[str], out: str | Path, *, engine: str = "local", workers: int = 1,
               scheduler: str | None = None, partition_size: int = 500, reduce: bool = True,
+              limits: Limits = DEFAULT_LIMITS,
               on_plan: Callable[[list[Partition]], None] = lambda todo: None,
               on_start: Callable[[str | None], None] = lambda dashboard: None,
               on_outcome: Callable[[Outcome], None] = lambda outcome: None) -> Summary:
@@ -67,7 +69,7 @@ def run_batch(inputs: list[str], out: str | Path, *, engine: str = "local", work
         on_plan(todo)
         if todo:
             for outcome in run_partitions(todo, str(out), engine=engine, workers=min(workers, len(todo)),
-                                          scheduler=scheduler, on_start=on_start):
+                                          scheduler=scheduler, limits=limits, on_start=on_start):
                 if outcome.entry is not None:
                     manifest.record(outcome.entry)
                     summary.add(outcome.entry)

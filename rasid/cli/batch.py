@@ -21,6 +21,7 @@ from rasid.batch import Summary, run_batch
 from rasid.batch.engine import ENGINES, EngineError, Outcome
 from rasid.batch.manifest import ManifestError
 from rasid.batch.partitions import Partition
+from rasid.batch.worker import DEFAULT_LIMITS, Limits
 from rasid.cli import messages
 
 
@@ -39,8 +40,16 @@ from rasid.cli import messages
               help="Documents (lines, records or files) per partition; keep it when resuming.")
 @click.option("--reduce/--no-reduce", default=True, show_default=True,
               help="Run the corpus-wide step (story clusters, cross-source contradictions) at the end.")
+@click.option("--doc-timeout", type=click.FloatRange(min=0), default=DEFAULT_LIMITS.doc_cpu_seconds,
+              show_default=True, metavar="SECONDS",
+              help="CPU seconds one document may take before it is given up as an error (local engine); "
+                   "0: no limit.")
+@click.option("--worker-memory", type=click.IntRange(min=0), default=DEFAULT_LIMITS.worker_memory_mb,
+              show_default=True, metavar="MB",
+              help="Memory (data segment) a worker process may allocate; a document that needs more is "
+                   "given up as an error; 0: no limit.")
 def batch_command(inputs: tuple[str, ...], out: str, engine: str | None, scheduler: str | None, workers: int,
-                  partition_size: int, reduce: bool) -> None:
+                  partition_size: int, reduce: bool, doc_timeout: float, worker_memory: int) -> None:
     """Analyze a corpus into Parquet: JSONL files, directories, .json arrays or .zip archives of them.
 
     The inputs are cut into partitions of whole files or line ranges; each worker process loads
@@ -81,7 +90,8 @@ def batch_command(inputs: tuple[str, ...], out: str, engine: str | None, schedul
 
         try:
             summary = run_batch(list(inputs), out, engine=engine, workers=workers, scheduler=scheduler,
-                                partition_size=partition_size, reduce=reduce, on_plan=planned,
+                                partition_size=partition_size, reduce=reduce,
+                                limits=Limits(doc_timeout or None, worker_memory or None), on_plan=planned,
                                 on_start=started, on_outcome=finished)
         except (ManifestError, EngineError) as err:
             raise click.UsageError(str(err)) from None

@@ -17,7 +17,7 @@ from rasid.batch import read_document_rows, read_table
 from rasid.batch.manifest import MANIFEST
 from rasid.batch.parquet import CROSS, ERRORS, PARTITION_TABLES, SIGNATURES, STORIES, schema_of
 from rasid.batch.partitions import plan
-from rasid.batch.worker import run_partition
+from rasid.batch.worker import Limits, run_partition
 from rasid.document import Document, to_json
 from rasid.io import read_path
 from rasid.pipeline import analyze_document
@@ -111,6 +111,26 @@ def test_an_exception_inside_the_pipeline_is_an_error_row(corpus: Path, tmp_path
               for row in pq.read_table(tmp_path / name).to_pylist()]
     assert errors == [{"origin": f"{corpus}:3", "doc_id": None,
                        "reason": "internal error: RuntimeError: stage broke"}]
+
+
+def test_a_document_over_its_cpu_time_is_an_error_row(corpus: Path, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch):
+    def stuck(doc: Document) -> Document:
+        if "الفاشر" in doc.text:  # spin for up to 5 s of CPU: the limit must cut it short
+            end = time.process_time() + 5
+            while time.process_time() < end:
+                pass
+        return analyze_document(doc)
+
+    monkeypatch.setattr("rasid.batch.worker.analyze_document", stuck)
+    part = plan([str(corpus)], 4)[0][0]
+    started = time.process_time()
+    entry = run_partition(part, str(tmp_path), Limits(doc_cpu_seconds=0.2, worker_memory_mb=None))
+    assert time.process_time() - started < 4
+    assert (entry["docs"], entry["failures"]) == (3, 1)
+    errors = [row for name in entry["files"] if name.startswith("errors/")
+              for row in pq.read_table(tmp_path / name).to_pylist()]
+    assert [row["reason"] for row in errors] == ["gave up after 0.2 s of CPU (--doc-timeout)"]
 
 
 def test_a_rerun_skips_what_is_written(corpus: Path, clean_copy: Path):
