@@ -7,18 +7,20 @@ Parquet are the same rows.
 
 Actors get a corpus-wide key: the dictionary id when the actor was linked to the dictionary
 (`canonical`), else `new:` and a hash of the Arabic name, so that the same unknown person named in
-two articles is one actor in the store.
+two articles is one actor in the store (an unnamed source, "مصدر عسكري", stays one per article).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 import re
 from typing import Any
 
 from rasid.document import Document, to_json
+from rasid.resources import table
 from rasid.text.normalize import fold
 
 TABLES = ("documents", "sentences", "mentions", "actors", "events", "claims", "relations",
@@ -64,11 +66,23 @@ def text_hash(text: str) -> str:
     return hashlib.sha1(" ".join(fold(text).split()).encode("utf-8")).hexdigest()
 
 
-def actor_key(actor: dict[str, Any]) -> str:
-    """The corpus-wide key of a document's actor (see the module docstring)."""
+@functools.cache
+def _unnamed_sources() -> frozenset[str]:
+    """English names the claims stage gives unnamed speakers ("a military source", "observers")."""
+    return frozenset(row[1] for row in table("claims/unnamed_sources.tsv")[1:])
+
+
+def actor_key(actor: dict[str, Any], doc_id: str = "") -> str:
+    """The corpus-wide key of a document's actor (see the module docstring).
+
+    An unnamed speaker ("مصدر عسكري") is someone different in every article: its key includes
+    the document, so that the store does not merge every "military source" into one actor.
+    """
     if actor.get("canonical"):
         return str(actor["canonical"])
     name = " ".join(fold(actor.get("name_ar") or actor.get("name_en") or actor["id"]).split())
+    if actor.get("name_en") in _unnamed_sources():
+        name = f"{doc_id}/{name}"
     return "new:" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:12]
 
 
@@ -113,7 +127,7 @@ def light_json(doc: Document) -> dict[str, Any]:
 def document_rows(doc: dict[str, Any], *, hash_of_text: str | None = None) -> Rows:
     """Flatten one contract document (`to_json` output) into rows, keyed by table name."""
     doc_id = doc["id"]
-    keys = {a["id"]: actor_key(a) for a in doc.get("actors", [])}
+    keys = {a["id"]: actor_key(a, doc_id) for a in doc.get("actors", [])}
     places = {m["id"]: m.get("place") or {} for m in doc.get("mentions", [])}
     text = doc["text"]
     tokens_by_sentence: dict[int, list[str]] = {}

@@ -106,3 +106,13 @@ def test_a_failure_inside_the_transaction_leaves_no_row(tmp_path: Path, analyzed
     ("P10Y", None), ("T22:00", None), ("19XX", None), (None, None)])
 def test_every_date_value_sorts_by_the_first_day_of_its_period(value, day) -> None:
     assert date_start(value) == day
+
+
+def test_an_unnamed_source_is_a_different_actor_in_every_article() -> None:
+    from rasid.store.rows import actor_key
+
+    source = {"id": "a4", "name_en": "a military source", "name_ar": "مصدر عسكري", "kind": "other"}
+    person = {"id": "a5", "name_en": "Salem Al-Ahdal", "name_ar": "سالم الأهدل", "kind": "person"}
+    assert actor_key(source, "doc-1") != actor_key(source, "doc-2")
+    assert actor_key(person, "doc-1") == actor_key(person, "doc-2")
+    assert actor_key({**person, "canonical": "P_SALEM"}, "doc-1") == "P_SALEM"
