@@ -21,6 +21,16 @@ FUNCTION_WORDS = 300  # the most frequent words (في, من, ...) are not pooled
 MAX_NEIGHBOURS = 32
 MAX_CHARS = 24
 N_FEATURES = 10  # shape (1..4) * 2 + clitic-stripped flag
+# Name lists a word can belong to; each has a "whole name" and a "word of a longer name" bit.
+GAZETTEER_CLASSES = ("PER", "ORG", "LOC", "NORP")
+N_GAZETTEER = 2 * len(GAZETTEER_CLASSES)
+_GAZETTEER_FILES = {
+    "PER": ("actors/people.tsv",),
+    "ORG": ("actors/armed_groups.tsv", "actors/igos.tsv", "actors/media.tsv", "actors/organisations.tsv",
+            "actors/parties.tsv", "actors/government.tsv"),
+    "LOC": ("actors/states.tsv", "geo/places.tsv"),
+    "NORP": ("actors/demonyms.tsv", "actors/ethnic_groups.tsv"),
+}
 
 
 @lru_cache(maxsize=200_000)
@@ -61,9 +71,10 @@ def shape(token: str) -> int:
 class Lexicon:
     """Maps tokens to (word id, stem id, feature id, char ids); words are listed most frequent first."""
 
-    def __init__(self, words: list[str], chars: list[str]) -> None:
+    def __init__(self, words: list[str], chars: list[str], gazetteer: dict[str, int] | None = None) -> None:
         self.words = words
         self.chars = chars
+        self.gazetteer = gazetteer  # word key -> name-list bits, when the model uses them
         self._word_ids = {w: i + 2 for i, w in enumerate(words)}
         self._char_ids = {c: i + 3 for i, c in enumerate(chars)}
         self._cache: dict[str, tuple[int, int, int, tuple[int, ...]]] = {}
@@ -82,6 +93,40 @@ class Lexicon:
             if len(self._cache) < 500_000:
                 self._cache[token] = found
         return found
+
+
+def build_gazetteer() -> dict[str, int]:
+    """Word key → bit mask of the name lists it is in (bit 2c: a whole name of class c, bit 2c + 1:
+    a word of a longer one), from the actor dictionary and the place gazetteer in rasid/data.
+
+    Training calls this and stores the result in the model, so a model keeps the lists it learned
+    with when the data files change.
+    """
+    from rasid.resources import table
+
+    masks: dict[str, int] = {}
+    for c, kind in enumerate(GAZETTEER_CLASSES):
+        for name in _GAZETTEER_FILES[kind]:
+            rows = table(name)
+            column = len(rows[0]) - 1  # the Arabic names are the last column
+            for row in rows[1:]:
+                if len(row) <= column:
+                    continue
+                for alias in row[column].split("|"):
+                    words = [word_key(w) for w in tokenize(alias)]
+                    words = [w for w in words if any(ch.isalpha() for ch in w)]
+                    bit = 1 << (2 * c + (len(words) > 1))
+                    for w in words:
+                        masks[w] = masks.get(w, 0) | bit
+    return masks
+
+
+def gazetteer_bits(key: str, gazetteer: dict[str, int]) -> int:
+    """The name-list bits of a word key or of its clitic-stripped readings."""
+    mask = 0
+    for reading in readings(key):
+        mask |= gazetteer.get(reading, 0)
+    return mask
 
 
 def memory_key(token: str, codes: tuple[int, int, int, tuple[int, ...]]) -> int | str | None:

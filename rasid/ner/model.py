@@ -13,7 +13,7 @@ from typing import ClassVar
 
 import numpy as np
 
-from rasid.ner.features import Lexicon, memory_key, neighbour_pairs
+from rasid.ner.features import N_GAZETTEER, Lexicon, gazetteer_bits, memory_key, neighbour_pairs, word_key
 
 MODEL_NAME = "ner-v1"
 TAGS = ("O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC")
@@ -42,6 +42,12 @@ def pool_memory(states: np.ndarray, rows: list[int], cols: list[int]) -> np.ndar
         out[targets, :-1] = np.add.reduceat(states[c], starts, axis=0) / counts[:, None]
         out[targets, -1] = 1.0
     return out
+
+
+def gazetteer_matrix(keys: list[str], gazetteer: dict[str, int]) -> np.ndarray:
+    """[tokens, N_GAZETTEER] 0/1 name-list bits (see rasid.ner.features.build_gazetteer)."""
+    masks = np.array([gazetteer_bits(k, gazetteer) for k in keys], np.int64)
+    return ((masks[:, None] >> np.arange(N_GAZETTEER)) & 1).astype(np.float32)
 
 
 class _Lstm:
@@ -95,7 +101,7 @@ class NerModel:
     def __init__(self, arrays: dict[str, np.ndarray], meta: dict) -> None:
         self.meta = meta
         self.tags = tuple(meta["tags"])
-        self.lexicon = Lexicon(meta["words"], meta["chars"])
+        self.lexicon = Lexicon(meta["words"], meta["chars"], meta.get("gazetteer"))
         self.word_q = arrays["word_q"]
         self.word_scale = arrays["word_scale"].astype(np.float32)
         self.feat_emb = arrays["feat_emb"].astype(np.float32)
@@ -222,7 +228,10 @@ class NerModel:
             chars[row, : len(c[3])] = c[3]
         word_vecs = self.word_q[words].astype(np.float32) * self.word_scale[words, None]
         stem_vecs = self.word_q[stems].astype(np.float32) * self.word_scale[stems, None]
-        return np.concatenate([word_vecs, stem_vecs, self.feat_emb[feats], self._char_cnn(chars)], 1)
+        parts = [word_vecs, stem_vecs, self.feat_emb[feats], self._char_cnn(chars)]
+        if self.lexicon.gazetteer is not None:
+            parts.append(gazetteer_matrix([word_key(t) for t in tokens], self.lexicon.gazetteer))
+        return np.concatenate(parts, 1)
 
     def _char_cnn(self, chars: np.ndarray) -> np.ndarray:
         """Max-pooled ReLU character CNN, as torch's Conv1d(padding=k // 2) cut to the word length."""

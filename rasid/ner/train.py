@@ -7,6 +7,7 @@ and finally an export to plain arrays that rasid.ner.model runs with numpy alone
 
 from __future__ import annotations
 
+import copy
 import glob
 import json
 import math
@@ -15,7 +16,7 @@ import time
 import zipfile
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -23,8 +24,18 @@ import torch
 from torch import nn
 
 from rasid.ner.eval import Sentence, read_conll, score
-from rasid.ner.features import MAX_CHARS, N_FEATURES, Lexicon, memory_key, neighbour_pairs, tokenize, word_key
-from rasid.ner.model import MODEL_NAME, TAGS, NerModel, models_dir, pool_memory
+from rasid.ner.features import (
+    MAX_CHARS,
+    N_FEATURES,
+    N_GAZETTEER,
+    Lexicon,
+    build_gazetteer,
+    memory_key,
+    neighbour_pairs,
+    tokenize,
+    word_key,
+)
+from rasid.ner.model import MODEL_NAME, TAGS, NerModel, gazetteer_matrix, models_dir, pool_memory
 
 TAG_IDS = {t: i for i, t in enumerate(TAGS)}
 DEV_FRACTION = 0.15
@@ -51,6 +62,11 @@ class Config:
     epochs: int = 12
     memory_window: int = 10
     memory_dropout: float = 0.2
+    gazetteer: bool = True
+    silver_sentences: int = 0  # news sentences the first tagger labels for the second; 0: one tagger
+    silver_min_prob: float = 0.9
+    silver_epochs: int = 4
+    gold_epochs: int = 3
     lm_tokens: int = 3_000_000
     lm_clusters: int = 2000
     lm_batch: int = 64
@@ -141,6 +157,25 @@ class Crf(nn.Module):
         last = y.gather(1, (mask.sum(1) - 1).unsqueeze(1)).squeeze(1)
         return (torch.logsumexp(alpha + self.end, 1) - gold - self.end[last]).sum()
 
+    def marginals(self, em: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+        """Posterior probability of every tag at every position (forward-backward)."""
+        steps = em.shape[1]
+        alphas = [self.start + em[:, 0]]
+        for t in range(1, steps):
+            nxt = torch.logsumexp(alphas[-1].unsqueeze(2) + self.trans.unsqueeze(0), 1) + em[:, t]
+            alphas.append(torch.where(mask[:, t : t + 1], nxt, alphas[-1]))
+        lengths = mask.sum(1, keepdim=True)
+        end = self.end.expand_as(em[:, 0])
+        betas: list[torch.Tensor] = [end] * steps
+        beta = end
+        for t in range(steps - 1, 0, -1):
+            betas[t] = beta
+            back = torch.logsumexp(self.trans.unsqueeze(0) + (em[:, t] + beta).unsqueeze(1), 2)
+            beta = torch.where(t < lengths, back, end)
+        betas[0] = beta
+        joint = torch.stack(alphas, 1) + torch.stack(betas, 1)
+        return torch.softmax(joint, 2)
+
 
 class Tagger(nn.Module):
     """Word + stem vectors, shape/clitic feature and a character CNN into a BiLSTM, then a CRF."""
@@ -155,8 +190,9 @@ class Tagger(nn.Module):
         self.convs = nn.ModuleList(nn.Conv1d(cfg.char_dim, cfg.char_filters, k, padding=k // 2)
                                    for k in cfg.char_widths)
         self.drop = nn.Dropout(cfg.dropout)
-        self.lstm = nn.LSTM(2 * dim + cfg.feat_dim + cfg.char_filters * len(cfg.char_widths), cfg.hidden,
-                            bidirectional=True, batch_first=True)
+        inputs = 2 * dim + cfg.feat_dim + cfg.char_filters * len(cfg.char_widths)
+        inputs += N_GAZETTEER if cfg.gazetteer else 0
+        self.lstm = nn.LSTM(inputs, cfg.hidden, bidirectional=True, batch_first=True)
         self.memory_dropout = cfg.memory_dropout
         memory = 2 * cfg.hidden + 1 if cfg.memory_window else 0
         self.out = nn.Linear(2 * cfg.hidden + memory, len(TAGS))
@@ -171,7 +207,10 @@ class Tagger(nn.Module):
         pooled = [conv(c)[:, :, :width].masked_fill(pad, -1e4).max(2).values for conv in self.convs]
         chars = torch.relu(torch.cat(pooled, 1)).view(b, steps, -1)
         words, stems = self.word(batch["words"]), self.word(batch["stems"])
-        x = torch.cat([words, stems, self.feat(batch["feats"]), chars], 2)
+        parts = [words, stems, self.feat(batch["feats"]), chars]
+        if "gazetteer" in batch:
+            parts.append(batch["gazetteer"])
+        x = torch.cat(parts, 2)
         packed = nn.utils.rnn.pack_padded_sequence(self.drop(x), mask.sum(1).cpu(), batch_first=True,
                                                    enforce_sorted=False)
         h, _ = self.lstm(packed)
@@ -207,11 +246,18 @@ def make_batch(lexicon: Lexicon, sentences: list[list[str]], tags: list[list[str
         mask[row, :k] = True
         if tags is not None:
             y[row, :k] = torch.tensor([TAG_IDS[t] for t in tags[row]])
+    out = {"words": words, "stems": stems, "feats": feats, "chars": chars, "mask": mask, "tags": y}
+    if lexicon.gazetteer is not None:
+        bits = torch.zeros(n, steps, N_GAZETTEER)
+        for row, sent in enumerate(sentences):
+            keys = [word_key(t) for t in sent]
+            bits[row, : len(sent)] = torch.from_numpy(gazetteer_matrix(keys, lexicon.gazetteer))
+        out["gazetteer"] = bits
     if word_dropout:
         hide = (torch.rand(n, steps) < word_dropout) & mask
-        words = words.masked_fill(hide, 1)
-        stems = stems.masked_fill(hide, 1)
-    return {"words": words, "stems": stems, "feats": feats, "chars": chars, "mask": mask, "tags": y}
+        out["words"] = words.masked_fill(hide, 1)
+        out["stems"] = stems.masked_fill(hide, 1)
+    return out
 
 
 def length_batches(lengths: list[int], size: int, rng: random.Random) -> list[list[int]]:
@@ -349,6 +395,45 @@ def fit(net: Tagger, lexicon: Lexicon, train: list[Sentence], cfg: Config, rng: 
         log(message)
 
 
+def silver(net: Tagger, lexicon: Lexicon, corpus: list[list[str]], cfg: Config, rng: random.Random,
+           log: Callable[[str], None], size: int = 64) -> list[Sentence]:
+    """News sentences the trained tagger labels with confidence (every token's tag at least
+    silver_min_prob), up to silver_sentences, read in corpus order so document memory works."""
+    net.eval()
+    kept: list[Sentence] = []
+    start, seen = rng.randrange(len(corpus)), 0
+    while len(kept) < cfg.silver_sentences and seen < len(corpus):
+        window = (corpus[(start + seen + i) % len(corpus)] for i in range(20 * size))
+        part = [s for s in window if 5 <= len(s) <= 60]
+        seen += 20 * size
+        if not part:
+            continue
+        pairs = neighbour_pairs([[memory_key(t, lexicon.encode(t)) for t in s] for s in part],
+                                cfg.memory_window) if cfg.memory_window else ([], [])
+        memory = sentence_memory(net, lexicon, part, pairs) if cfg.memory_window else []
+        with torch.no_grad():
+            for i in range(0, len(part), size):
+                batch = make_batch(lexicon, part[i : i + size])
+                if memory:
+                    batch["memory"] = pad_memory(memory[i : i + size], batch["mask"].shape[1])
+                probs, best = net.crf.marginals(net.emissions(batch), batch["mask"]).max(2)
+                for row, tokens in enumerate(part[i : i + size]):
+                    if probs[row, : len(tokens)].min().item() >= cfg.silver_min_prob:
+                        kept.append((tokens, bio([TAGS[k] for k in best[row, : len(tokens)].tolist()])))
+    entities = sum(t.startswith("B-") for _, tags in kept for t in tags)
+    log(f"silver: kept {len(kept)} of {seen} news sentences, {entities} entities")
+    return kept[: cfg.silver_sentences]
+
+
+def bio(tags: list[str]) -> list[str]:
+    """Valid BIO: an I- that does not continue its type opens a span (B-)."""
+    out = list(tags)
+    for i, tag in enumerate(out):
+        if tag.startswith("I-") and (i == 0 or out[i - 1][2:] != tag[2:]):
+            out[i] = "B-" + tag[2:]
+    return out
+
+
 def pad_memory(parts: list[np.ndarray], steps: int) -> torch.Tensor:
     out = torch.zeros(len(parts), steps, parts[0].shape[1])
     for row, part in enumerate(parts):
@@ -388,6 +473,8 @@ def export_arrays(net: Tagger, lexicon: Lexicon, cfg: Config) -> tuple[dict[str,
     meta = {"version": 1, "tags": list(TAGS), "words": lexicon.words, "chars": lexicon.chars,
             "char_widths": list(cfg.char_widths), "layers": 1, "max_chars": MAX_CHARS,
             "memory_window": cfg.memory_window}
+    if lexicon.gazetteer is not None:
+        meta["gazetteer"] = lexicon.gazetteer
     return arrays, meta
 
 
@@ -424,7 +511,8 @@ def train(output_dir: str | Path | None = None, data_dir: str | Path | None = No
     log(f"word vectors: {len(words)} words ({time.time() - began:.0f}s)")
 
     char_counts = Counter(c for tokens, _ in train_set for t in tokens for c in word_key(t))
-    lexicon = Lexicon(words, sorted(c for c, n in char_counts.items() if n >= 2))
+    lexicon = Lexicon(words, sorted(c for c, n in char_counts.items() if n >= 2),
+                      build_gazetteer() if cfg.gazetteer else None)
     scaled = vectors * math.sqrt(vectors.shape[1]) / 10
     table = np.concatenate([np.zeros((2, scaled.shape[1]), np.float32), scaled])  # padding, unknown rows
     net = Tagger(table, len(lexicon.chars) + 3, cfg)
@@ -432,7 +520,18 @@ def train(output_dir: str | Path | None = None, data_dir: str | Path | None = No
     if cfg.lm_tokens:
         pretrain_lm(net, lexicon, corpus, vectors, cfg, rng, log)
         log(f"language-model pretraining done ({time.time() - began:.0f}s)")
+    pretrained = copy.deepcopy(net.state_dict())
     fit(net, lexicon, train_set, cfg, rng, log, dev_set or None)
+    if cfg.silver_sentences:
+        # Self-training: the tagger labels news it is sure about; a second tagger, from the same
+        # pretrained start, learns from gold and silver, then from gold alone at a lower rate.
+        extra = silver(net, lexicon, corpus[: len(corpus) - len(train_set)], cfg, rng, log)
+        net = Tagger(table, len(lexicon.chars) + 3, cfg)
+        net.load_state_dict(pretrained)
+        mixed = replace(cfg, epochs=cfg.silver_epochs)
+        fit(net, lexicon, train_set + extra, mixed, rng, log, dev_set or None)
+        tuned = replace(cfg, epochs=cfg.gold_epochs, lr=cfg.lr * 0.3, embedding_lr=cfg.embedding_lr * 0.3)
+        fit(net, lexicon, train_set, tuned, rng, log, dev_set or None)
 
     arrays, meta = export_arrays(net, lexicon, cfg)
     meta["trained"] = {"seed": seed, "sentences": len(train_set), "config": asdict(cfg)}
