@@ -39,7 +39,7 @@ class Limits:
     """Per document CPU seconds and per worker process memory (MB of data segment); None: no limit."""
 
     doc_cpu_seconds: float | None = 30.0
-    worker_memory_mb: int | None = 3000
+    worker_memory_mb: int | None = 2500
 
 
 DEFAULT_LIMITS = Limits()
