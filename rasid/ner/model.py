@@ -44,6 +44,18 @@ def pool_memory(states: np.ndarray, rows: list[int], cols: list[int]) -> np.ndar
     return out
 
 
+def valid_bio(tags: tuple[str, ...], trans: np.ndarray, start: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Transition and start scores that let Viterbi produce only valid BIO: I-X only after B-X or I-X."""
+    trans, start = trans.copy(), start.copy()
+    for j, tag in enumerate(tags):
+        if tag.startswith("I-"):
+            start[j] = -1e4
+            for i, before in enumerate(tags):
+                if before[2:] != tag[2:]:
+                    trans[i, j] = -1e4
+    return trans, start
+
+
 def gazetteer_matrix(keys: list[str], gazetteer: dict[str, int]) -> np.ndarray:
     """[tokens, N_GAZETTEER] 0/1 name-list bits (see rasid.ner.features.build_gazetteer)."""
     masks = np.array([gazetteer_bits(k, gazetteer) for k in keys], np.int64)
@@ -121,8 +133,8 @@ class NerModel:
         self.window = int(meta.get("memory_window", 0))
         self.out_w_t = np.ascontiguousarray(arrays["out_w"].T.astype(np.float32))
         self.out_b = arrays["out_b"].astype(np.float32)
-        self.trans = arrays["crf_trans"].astype(np.float32)
-        self.start = arrays["crf_start"].astype(np.float32)
+        self.trans, self.start = valid_bio(self.tags, arrays["crf_trans"].astype(np.float32),
+                                           arrays["crf_start"].astype(np.float32))
         self.end = arrays["crf_end"].astype(np.float32)
 
     @classmethod

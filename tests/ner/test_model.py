@@ -51,3 +51,9 @@ def test_edge_cases_keep_shape() -> None:
     reuters = model.tag([["Reuters", "،"]])[0][0]
     assert model.tag([[], ["٢٠٢٦"], ["Reuters", "،"]]) == [[], ["O"], [reuters, "O"]]
     assert NerModel.load() is model  # loaded once per process
+
+
+def test_decoding_gives_valid_bio() -> None:
+    for tags in NerModel.load().tag(SENTENCES):
+        for before, tag in zip(["O", *tags], tags, strict=False):
+            assert not tag.startswith("I-") or before[2:] == tag[2:]
