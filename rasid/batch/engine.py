@@ -66,8 +66,13 @@ def _pool(queue: deque[Partition], out: str, workers: int, limits: Limits) -> It
     try:
         while queue or pending:
             while queue and len(pending) < 2 * workers:
-                part = queue.popleft()
-                pending[pool.submit(run_partition, part, out, limits)] = part
+                try:
+                    future = pool.submit(run_partition, queue[0], out, limits)
+                except BrokenProcessPool:  # a worker died since the last wait
+                    break
+                pending[future] = queue.popleft()
+            if not pending:
+                return
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
             broken = False
             for future in done:
