@@ -45,16 +45,10 @@ _OWN_COLUMNS = {ERRORS: ERROR_COLUMNS, SIGNATURES: SIGNATURE_COLUMNS, STORIES: S
                 CROSS: CROSS_COLUMNS}
 
 
-def columns_of(table: str) -> tuple[tuple[str, str], ...]:
-    return _OWN_COLUMNS.get(table) or COLUMNS[table]
-
-
 @cache
 def schema_of(table: str) -> pa.Schema:
-    return schema_from(columns_of(table))
-
-
-def schema_from(columns: tuple[tuple[str, str], ...]) -> pa.Schema:
+    """The fixed Arrow schema of a table, from its SQL column types."""
+    columns = _OWN_COLUMNS.get(table) or COLUMNS[table]
     return pa.schema([(name, _ARROW_TYPES[kind]) for name, kind in columns])
 
 
