@@ -99,3 +99,21 @@ def test_a_person_the_dictionary_lacks_becomes_an_actor_with_a_latin_name():
     names = {a.id: a.canonical for a in doc.actors}
     assert ("spokesperson_of", people[0].id, "MLI_MIN_DEFENCE") in {
         (r.type, r.head, names[r.tail]) for r in doc.relations}
+
+
+def test_a_run_on_list_of_names_is_romanized_a_few_words_at_a_time(monkeypatch):
+    from rasid.actors import link
+
+    asked: list[str] = []
+
+    class Recorder:
+        def transliterate(self, name: str) -> str:
+            asked.append(name)
+            return name.upper()
+
+    monkeypatch.setattr(link, "_romanizer", lambda: Recorder())
+    link.romanize.cache_clear()
+    team = "محمد حسين عمر هوساوي خالد الغامدي عبدالعزيز الجبرين شايع شراحيلي يحيى"
+    assert link.romanize(team) == team.upper()
+    assert asked and max(len(name.split()) for name in asked) <= link.ROMANIZE_WORDS
+    link.romanize.cache_clear()
