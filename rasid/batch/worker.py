@@ -27,11 +27,11 @@ from typing import Any
 
 from rasid.batch.parquet import ERRORS, PARTITION_TABLES, SIGNATURES, UNKNOWN_DAY, day_of, write_partition
 from rasid.batch.partitions import Partition, read_partition
-from rasid.document import Document, to_json
+from rasid.document import Document
 from rasid.errors import InputError
 from rasid.pipeline import analyze_document
 from rasid.store import stories
-from rasid.store.rows import document_rows
+from rasid.store.rows import document_rows, light_json
 
 
 @dataclass(frozen=True)
@@ -69,7 +69,7 @@ def run_partition(part: Partition, out: str, limits: Limits = DEFAULT_LIMITS) ->
         day = day_of(item.published)
         try:
             with _cpu_limit(limits.doc_cpu_seconds):
-                found = document_rows(to_json(analyze_document(item)))
+                found = document_rows(light_json(analyze_document(item)))
         except (TooSlow, MemoryError) as exc:
             reason = (f"gave up after {limits.doc_cpu_seconds:g} s of CPU (--doc-timeout)"
                       if isinstance(exc, TooSlow)
