@@ -47,6 +47,15 @@ class _Where:
         self.parts.append(sql)
         self.params.extend(params)
 
+    def articles(self, since: str | None, until: str | None, source: str | None) -> None:
+        """Articles (alias d) published in [since, until], from one outlet."""
+        if since:
+            self.add("d.published >= ?", since)
+        if until:
+            self.add("d.published <= ?", until)
+        if source:
+            self.add("d.source = ?", source)
+
     def __str__(self) -> str:
         return ("WHERE " + " AND ".join(self.parts)) if self.parts else ""
 
@@ -89,12 +98,7 @@ def search(store: Store, query: str, *, since: str | None = None, until: str | N
         raise ValueError("the query has no word to search for")
     where = _Where()
     where.add("sentences_fts MATCH ?", match)
-    if since:
-        where.add("d.published >= ?", since)
-    if until:
-        where.add("d.published <= ?", until)
-    if source:
-        where.add("d.source = ?", source)
+    where.articles(since, until, source)
     hits = _rows(store, f"""
         SELECT s.doc_id, s.idx AS sentence, s."start", s."end", s.text, d.title, d.published,
                d.source AS outlet
@@ -263,12 +267,7 @@ def documents(store: Store, *, since: str | None = None, until: str | None = Non
               source: str | None = None, limit: int = 50, offset: int = 0) -> list[Row]:
     """Stored articles, newest first, with how many facts each holds."""
     where = _Where()
-    if since:
-        where.add("d.published >= ?", since)
-    if until:
-        where.add("d.published <= ?", until)
-    if source:
-        where.add("d.source = ?", source)
+    where.articles(since, until, source)
     return _rows(store, f"""
         SELECT d.id, d.title, d.published, d.source AS outlet, d.url, d.focus_country, d.story,
                (SELECT count(*) FROM events e WHERE e.doc_id = d.id) AS events,
