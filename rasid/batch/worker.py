@@ -27,7 +27,6 @@ from typing import Any
 
 from rasid.batch.parquet import ERRORS, PARTITION_TABLES, SIGNATURES, UNKNOWN_DAY, day_of, write_partition
 from rasid.batch.partitions import Partition, read_partition
-from rasid.document import Document
 from rasid.errors import InputError
 from rasid.pipeline import analyze_document
 from rasid.store import stories
@@ -47,11 +46,6 @@ DEFAULT_LIMITS = Limits()
 
 class TooSlow(BaseException):
     """Raised by the CPU timer; a BaseException so that no `except Exception` in a stage eats it."""
-
-
-def warm() -> None:
-    """Load the pipeline and its models now, before any partition (see preload.py)."""
-    analyze_document(Document(text="قال المتحدث إن القوات انسحبت أمس من المدينة.", published="2020-01-01"))
 
 
 def run_partition(part: Partition, out: str, limits: Limits = DEFAULT_LIMITS) -> dict[str, Any]:
