@@ -20,13 +20,12 @@ import re
 import threading
 from collections.abc import Sequence
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import ClassVar
 
 import numpy as np
 
-from rasid.resources import table
+from rasid.resources import model_dir, table
 from rasid.text.arabic import split_clitics
 from rasid.text.normalize import fold
 
@@ -45,7 +44,7 @@ _NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)?")
 
 def models_dir() -> Path:
     """Where the shipped pair models live inside the package."""
-    return Path(str(resources.files("rasid") / "models" / "stance"))
+    return model_dir("stance")
 
 
 @cache

@@ -9,17 +9,14 @@ n-gram extraction below mirrors scikit-learn's exactly and tests check that both
 
 from __future__ import annotations
 
-import json
 import re
-import threading
 from collections.abc import Sequence
-from importlib import resources
 from itertools import chain
 from pathlib import Path
-from typing import ClassVar
 
 import numpy as np
 
+from rasid.resources import load_model, model_dir
 from rasid.text.normalize import fold
 
 MODEL_NAME = "quad-v1"
@@ -32,7 +29,7 @@ _WORD_CACHE_LIMIT = 200_000
 
 def models_dir() -> Path:
     """Where the shipped model files live inside the package."""
-    return Path(str(resources.files("rasid") / "models" / "quad"))
+    return model_dir("quad")
 
 
 def prepare(text: str) -> str:
@@ -70,8 +67,6 @@ class QuadClassifier:
     """Quad class (0 irrelevant, 1 material conflict, 2 material cooperation, 3 verbal conflict,
     4 verbal cooperation) and PLOVER relevance of single sentences."""
 
-    _loaded: ClassVar[dict[Path, QuadClassifier]] = {}
-    _lock: ClassVar[threading.Lock] = threading.Lock()
 
     def __init__(self, arrays: dict[str, np.ndarray], meta: dict) -> None:
         self.meta = meta
@@ -92,16 +87,7 @@ class QuadClassifier:
     @classmethod
     def load(cls, path: str | Path | None = None) -> QuadClassifier:
         """The model at path (the .npz, or its folder; its .json sits beside it), read once per process."""
-        npz = Path(path) if path else models_dir() / f"{MODEL_NAME}.npz"
-        if npz.is_dir():
-            npz = npz / f"{MODEL_NAME}.npz"
-        npz = npz.resolve()
-        with cls._lock:
-            if npz not in cls._loaded:
-                meta = json.loads(npz.with_suffix(".json").read_text(encoding="utf-8"))
-                with np.load(npz) as data:
-                    cls._loaded[npz] = cls({k: data[k] for k in data.files}, meta)
-            return cls._loaded[npz]
+        return load_model(cls, models_dir(), MODEL_NAME, path)
 
     def columns(self, sentence: str) -> list[int]:
         """Feature columns of one sentence's n-grams, once per occurrence: word n-grams first, then

@@ -5,15 +5,12 @@ Torch is a training-time tool; shipping only arrays keeps `rasid` light and the 
 
 from __future__ import annotations
 
-import json
-import threading
-from importlib import resources
 from pathlib import Path
-from typing import ClassVar
 
 import numpy as np
 
 from rasid.ner.features import N_GAZETTEER, Lexicon, gazetteer_bits, memory_key, neighbour_pairs, word_key
+from rasid.resources import load_model, model_dir
 
 MODEL_NAME = "ner-v1"
 TAGS = ("O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC")
@@ -21,7 +18,7 @@ TAGS = ("O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "
 
 def models_dir() -> Path:
     """Where the shipped model files live inside the package."""
-    return Path(str(resources.files("rasid") / "models" / "ner"))
+    return model_dir("ner")
 
 
 def pool_memory(states: np.ndarray, rows: list[int], cols: list[int]) -> np.ndarray:
@@ -107,8 +104,6 @@ class _Lstm:
 class NerModel:
     """BIO tagger over PERS, LOC, ORG, MISC for sentences already split into tokens."""
 
-    _loaded: ClassVar[dict[Path, NerModel]] = {}
-    _lock: ClassVar[threading.Lock] = threading.Lock()
 
     def __init__(self, arrays: dict[str, np.ndarray], meta: dict) -> None:
         self.meta = meta
@@ -140,16 +135,7 @@ class NerModel:
     @classmethod
     def load(cls, path: str | Path | None = None) -> NerModel:
         """The model at path (the .npz; its .json sits beside it), read once per process."""
-        npz = Path(path) if path else models_dir() / f"{MODEL_NAME}.npz"
-        if npz.is_dir():
-            npz = npz / f"{MODEL_NAME}.npz"
-        npz = npz.resolve()
-        with cls._lock:
-            if npz not in cls._loaded:
-                meta = json.loads(npz.with_suffix(".json").read_text(encoding="utf-8"))
-                with np.load(npz) as data:
-                    cls._loaded[npz] = cls({k: data[k] for k in data.files}, meta)
-            return cls._loaded[npz]
+        return load_model(cls, models_dir(), MODEL_NAME, path)
 
     def tag(self, sentences: list[list[str]], batch_tokens: int = 4096) -> list[list[str]]:
         """BIO tags for each sentence. Sentences are batched by length so the recurrence runs wide;
