@@ -20,7 +20,7 @@ from typing import Any
 
 from rasid.document import Document
 from rasid.store import cross, stories
-from rasid.store.rows import Rows, document_rows, light_json, text_hash
+from rasid.store.rows import Rows, document_rows, light_json
 
 DEFAULT_PATH = "rasid.db"
 # Rows of `document_rows` go to these store tables (a document's own actor list is kept apart
@@ -263,7 +263,3 @@ def _insert(conn: sqlite3.Connection, table: str, rows: Iterable[dict[str, Any]]
     sql = f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' * len(columns))})"
     conn.executemany(sql, [tuple(row[c] for c in columns) for row in rows])
 
-
-def is_stored_text(store: Store, text: str, url: str | None = None) -> str | None:
-    """Why an article's text (or URL) is already in the store, before spending time analyzing it."""
-    return store.duplicate_of(hash_of_text=text_hash(text), url=url)

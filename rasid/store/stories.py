@@ -64,9 +64,6 @@ class StoryIndex:
         self._story: dict[str, str] = {}
         self._order: dict[str, int] = {}
 
-    def __len__(self) -> int:
-        return len(self._story)
-
     def add_known(self, doc_id: str, values: np.ndarray, story: str) -> None:
         """Index a document whose story is already decided (e.g. loaded from the store)."""
         self._lsh.insert(doc_id, _minhash(values))
