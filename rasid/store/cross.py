@@ -34,7 +34,7 @@ from typing import Any
 from rasid.claims.contradictions import Stated, contradiction_between
 from rasid.document import Actor, Claim, Event, Span
 from rasid.resources import word_list
-from rasid.text.arabic import split_clitics
+from rasid.text.arabic import strip_clitics
 from rasid.text.normalize import fold
 
 # Two reports of one occasion: event days at most this far apart (a week covers "last week").
@@ -136,8 +136,7 @@ def content_words(text: str) -> frozenset[str]:
     words = set()
     for word in fold(text).split():
         word = "".join(c for c in word if c.isalpha())
-        prefix, suffix = split_clitics(word)
-        stem = word[len(prefix):len(word) - len(suffix)]
+        stem = strip_clitics(word)
         if len(stem) >= 3 and stem not in _function_words() and word not in _function_words():
             words.add(stem)
     return frozenset(words)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from rasid.text.arabic import split_clitics
+from rasid.text.arabic import strip_clitics
 from rasid.text.normalize import fold
 
 _PHRASE = re.compile(r'"([^"]+)"')
@@ -22,9 +22,7 @@ def _quoted(text: str) -> str:
 
 
 def _word_query(word: str) -> str:
-    prefix, suffix = split_clitics(word)
-    stem = word[len(prefix):len(word) - len(suffix)] or word
-    return f"({_quoted(word)} OR stems:{_quoted(stem)})"
+    return f"({_quoted(word)} OR stems:{_quoted(strip_clitics(word))})"
 
 
 def fts_query(query: str) -> str | None:

@@ -141,3 +141,9 @@ def split_clitics(word: str) -> tuple[str, str]:
     prefix_end = letter_at[prefix_len] if prefix_len else 0
     suffix_start = letter_at[len(skeleton) - suffix_len] if suffix_len else len(word)
     return word[:prefix_end], word[suffix_start:]
+
+
+def strip_clitics(word: str) -> str:
+    """The word without its clitics (وبالمدينة → مدينة); the word itself when nothing is left."""
+    prefix, suffix = split_clitics(word)
+    return word[len(prefix):len(word) - len(suffix)] or word
