@@ -1,11 +1,12 @@
 """Parquet: the store's tables, one file each, for pandas, DuckDB, Spark or pyarrow.
 
 Column types follow the store's schema (TEXT string, INTEGER int64, REAL float64). The story
-MinHash signatures are internal and left out; so is the full-text index. Events that did not
-happen stay (with their polarity and modality): this is the store as it is. With filters, documents
-are restricted by outlet and publication window, every per-document table to those documents,
-events further by all the event filters (see `rasid.export.query`), actors to those the chosen
-documents name, and contradictions to those touching a chosen document.
+MinHash signatures and the folded names (for finding actors) are internal and left out; so is the
+full-text index. Events that did not happen stay (with their polarity and modality): this is the
+store as it is. With filters, documents are restricted by outlet and publication window, every
+per-document table to those documents, events further by all the event filters (see
+`rasid.export.query`), actors to those the chosen documents name, and contradictions to those
+touching a chosen document.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from rasid.store import Store
 
 TABLES = ("sources", "documents", "sentences", "actors", "document_actors", "mentions", "events",
           "claims", "relations", "contradictions")
-_SKIP = {"documents": {"minhash"}}
+_SKIP = {"documents": {"minhash"}, "mentions": {"folded"}, "actors": {"name_ar_folded"}}
 _TYPES = {"TEXT": pa.string(), "INTEGER": pa.int64(), "REAL": pa.float64(), "BLOB": pa.binary()}
 _DOCS = "SELECT d.id FROM documents d WHERE {}"
 

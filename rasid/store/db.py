@@ -2,7 +2,8 @@
 
 Each document goes in as one transaction (rows, story cluster, new actors, contradictions with
 earlier claims), so an interrupted ingest never leaves half a document. The schema is versioned
-by `PRAGMA user_version` and upgraded by the numbered SQL files in `migrations/`, in order.
+by `PRAGMA user_version` and upgraded by the numbered SQL files in `migrations/`, in order; they
+can call `fold_name()`, the store's name folding (`rows.folded_name`), which SQL cannot do itself.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from typing import Any
 
 from rasid.document import Document
 from rasid.store import cross, stories
-from rasid.store.rows import Rows, document_rows, light_json
+from rasid.store.rows import Rows, document_rows, folded_name, light_json
 
 DEFAULT_PATH = "rasid.db"
 # Rows of `document_rows` go to these store tables (a document's own actor list is kept apart
@@ -80,6 +81,7 @@ class Store:
         else:
             self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=30)
         self.conn.row_factory = sqlite3.Row
+        self.conn.create_function("fold_name", 1, folded_name, deterministic=True)
         try:
             self.conn.execute("PRAGMA foreign_keys = ON")
             if not readonly:
@@ -154,6 +156,8 @@ class Store:
         signature = stories.signature(head["text"])
         index = self._story_index()
         self._stories = None  # until the transaction commits, the in-memory index may be ahead of it
+        # Each mention's folded text too, to find an actor by an Arabic name (migration 002).
+        mentions = [{**m, "folded": folded_name(m["text"])} for m in rows["mentions"]]
         with self.transaction() as conn:
             story = index.add(head["id"], signature)
             if head.get("source"):
@@ -165,7 +169,7 @@ class Store:
             _insert(conn, "documents", [document])
             for table, target in _TABLE_OF.items():
                 if table != "documents":
-                    _insert(conn, target, rows[table])
+                    _insert(conn, target, mentions if table == "mentions" else rows[table])
             found = self._contradictions(conn, rows)
         self._stories = index
         return Stored(head["id"], "stored", story=story, new_actors=new_actors, contradictions=found)
@@ -186,12 +190,13 @@ class Store:
         known = {row[0] for row in conn.execute(
             f"SELECT key FROM actors WHERE key IN ({','.join('?' * len(keys))})", keys)}
         conn.executemany(
-            "INSERT INTO actors(key, name_en, name_ar, kind, country, wikidata, sector, is_new, first_seen) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(key) DO UPDATE "
+            "INSERT INTO actors(key, name_en, name_ar, name_ar_folded, kind, country, wikidata, sector, "
+            "is_new, first_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(key) DO UPDATE "
             "SET first_seen = excluded.first_seen WHERE excluded.first_seen IS NOT NULL "
             "AND (first_seen IS NULL OR first_seen > excluded.first_seen)",
-            [(a["actor_key"], a["name_en"], a["name_ar"], a["kind"], a["country"], a["wikidata"], a["sector"],
-              int(a["actor_key"].startswith("new:")), published) for a in actors])
+            [(a["actor_key"], a["name_en"], a["name_ar"],
+              None if a["name_ar"] is None else folded_name(a["name_ar"]), a["kind"], a["country"],
+              a["wikidata"], a["sector"], int(a["actor_key"].startswith("new:")), published) for a in actors])
         return sum(1 for key in keys if key not in known and key.startswith("new:"))
 
     def _contradictions(self, conn: sqlite3.Connection, rows: Rows) -> list[dict[str, Any]]:

@@ -8,12 +8,11 @@ publication date: an article of 2021 that recalls a 2013 attack puts the attack 
 from __future__ import annotations
 
 import json
-from collections import Counter
 from typing import Any
 
 from rasid.store.db import Store
+from rasid.store.rows import folded_name
 from rasid.store.search import fts_query
-from rasid.text.normalize import fold
 
 Row = dict[str, Any]
 
@@ -66,18 +65,18 @@ def find_actor(store: Store, name: str) -> str | None:
     row = conn.execute("SELECT key FROM actors WHERE key = ?", (name,)).fetchone()
     row = row or conn.execute("SELECT key FROM actors WHERE lower(name_en) = lower(?) ORDER BY is_new, key",
                               (name,)).fetchone()
-    if row:
-        return row[0]
-    folded = " ".join(fold(name).split())
-    counts: Counter[str] = Counter()
-    for key, text in conn.execute("SELECT actor_key, text FROM mentions WHERE actor_key IS NOT NULL "
-                                  "UNION ALL SELECT key, name_ar FROM actors WHERE name_ar IS NOT NULL"):
-        if " ".join(fold(text).split()) == folded:
-            counts[key] += 1
-    if counts:
-        return counts.most_common(1)[0][0]
-    row = conn.execute("SELECT key FROM actors WHERE name_en LIKE ? ORDER BY is_new, length(name_en)",
-                       (f"%{name}%",)).fetchone()
+    # An Arabic name: the actor most often mentioned so (its own Arabic name counts once), looked up
+    # in the folded-name indexes; on a tie, the one first mentioned so.
+    folded = folded_name(name)
+    row = row or conn.execute("""
+        SELECT key FROM (
+            SELECT actor_key AS key, count(*) AS n, min(rowid) AS mention, NULL AS actor FROM mentions
+            WHERE folded = ? AND actor_key IS NOT NULL GROUP BY actor_key
+            UNION ALL SELECT key, 1, NULL, rowid FROM actors WHERE name_ar_folded = ?)
+        GROUP BY key ORDER BY sum(n) DESC, min(mention) IS NULL, min(mention), min(actor) LIMIT 1""",
+                              (folded, folded)).fetchone()
+    row = row or conn.execute("SELECT key FROM actors WHERE name_en LIKE ? ORDER BY is_new, length(name_en)",
+                              (f"%{name}%",)).fetchone()
     return row[0] if row else None
 
 
@@ -138,7 +137,8 @@ def actors(store: Store, *, kind: str | None = None, country: str | None = None,
 def actor_profile(store: Store, name: str) -> Row:
     """Everything the store knows about one actor (by key, English or Arabic name)."""
     key = _actor_filter(store, name)
-    profile = _rows(store, "SELECT * FROM actors WHERE key = ?", (key,))[0]
+    profile = _rows(store, "SELECT key, name_en, name_ar, kind, country, wikidata, sector, is_new, "
+                           "first_seen FROM actors WHERE key = ?", (key,))[0]
     profile["aliases"] = _rows(store, "SELECT text, count(*) AS mentions FROM mentions WHERE actor_key = ? "
                                       "GROUP BY text ORDER BY mentions DESC, text", (key,))
     profile["mentions_by_month"] = _rows(store, """

@@ -61,6 +61,11 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
 Rows = dict[str, list[dict[str, Any]]]
 
 
+def folded_name(text: str) -> str:
+    """A name as the store matches it: folded, whitespace collapsed (أنصار  الله → انصار الله)."""
+    return " ".join(fold(text).split())
+
+
 def text_hash(text: str) -> str:
     """The identity of an article's wording: sha1 of its folded text with whitespace collapsed."""
     return hashlib.sha1(" ".join(fold(text).split()).encode("utf-8")).hexdigest()
@@ -80,7 +85,7 @@ def actor_key(actor: dict[str, Any], doc_id: str = "") -> str:
     """
     if actor.get("canonical"):
         return str(actor["canonical"])
-    name = " ".join(fold(actor.get("name_ar") or actor.get("name_en") or actor["id"]).split())
+    name = folded_name(actor.get("name_ar") or actor.get("name_en") or actor["id"])
     if actor.get("name_en") in _unnamed_sources():
         name = f"{doc_id}/{name}"
     return "new:" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:12]

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing
+from importlib import resources
 from pathlib import Path
 
 import pytest
 
-from rasid.store import Store, StoreError
+from rasid.store import Store, StoreError, queries
 from rasid.store.db import schema_version
 from rasid.store.rows import date_start
 
@@ -27,6 +29,33 @@ def test_a_store_from_a_newer_rasid_is_refused(tmp_path: Path) -> None:
         conn.execute(f"PRAGMA user_version = {schema_version() + 1}")
     with pytest.raises(StoreError, match="newer than this rasid"):
         Store(path)
+
+
+def test_a_store_of_schema_1_is_upgraded_and_still_finds_an_actor_by_an_arabic_name(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    text = "قال الحوثيّين إن الحوثيين"
+    first, second = text.index("الحوثيّين"), text.rindex("الحوثيين")
+    initial = (resources.files("rasid.store") / "migrations" / "001_initial.sql").read_text(encoding="utf-8")
+    with closing(sqlite3.connect(path)) as conn:
+        conn.executescript(f"{initial}\nPRAGMA user_version = 1;")
+        conn.execute("INSERT INTO documents(id, text_hash, text, story, ingested_at) "
+                     "VALUES ('d1', 'h1', ?, 'd1', '2024-04-02T00:00:00+00:00')", (text,))
+        conn.executemany("INSERT INTO actors(key, name_en, name_ar) VALUES (?, ?, ?)",
+                         [("HOUTHIS", "Houthis", "أنصار الله"), ("new:1", None, "الحوثيين")])
+        conn.executemany('INSERT INTO mentions(doc_id, id, "start", "end", text, type, actor_key) '
+                         "VALUES ('d1', ?, ?, ?, ?, 'ORG', 'HOUTHIS')",
+                         [("m1", first, first + 9, text[first:first + 9]),
+                          ("m2", second, second + 8, text[second:second + 8])])
+        conn.commit()
+    with Store(path) as store:
+        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == schema_version()
+        indexes = {row[0] for row in store.conn.execute("SELECT name FROM sqlite_master "
+                                                        "WHERE type = 'index'")}
+        assert {"mentions_folded", "actors_name_ar_folded"} <= indexes
+        # Its own Arabic name, hamza folded; two mentions (one with a shadda) outweigh another's name.
+        assert queries.find_actor(store, "انصار الله") == "HOUTHIS"
+        assert queries.find_actor(store, "الحوثيين") == "HOUTHIS"
+        assert queries.find_actor(store, "لا أحد") is None
 
 
 def test_a_file_that_is_not_a_database_is_refused_in_one_line(tmp_path: Path) -> None:
