@@ -7,13 +7,11 @@ from pathlib import Path
 
 import click
 
+from rasid.cli.options import train_options
+
 
 @click.command("ner")
-@click.option("--data", "data_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="The shared data folder (ner/anercorp, ner/aqmar, news/...). Default: ../shared/data "
-                   "beside the repository.")
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Where the model files go. Default: the package's rasid/models/ner/.")
+@train_options("ner", "The shared data folder (ner/anercorp, ner/aqmar, news/...).")
 @click.option("--dev/--no-dev", default=False,
               help="Hold out the last 15% of ANERcorp train as a dev split and report on it "
                    "(the shipped model is trained on all of it).")

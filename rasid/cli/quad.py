@@ -7,16 +7,15 @@ from pathlib import Path
 
 import click
 
+from rasid.cli.options import train_options
+
 DEFAULT_DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "events" / "un-quad"
 
 
 @click.command("quad")
-@click.option("--data", "data_dir", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_DATA,
-              show_default="../shared/data/events/un-quad beside the repository",
-              help="Folder holding ar_quad.train.tsv and ar_binary.train.tsv.")
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Where quad-v1.npz and quad-v1.json go. Default: the package's rasid/models/quad/.")
-def train_quad_command(data_dir: Path, out_dir: Path | None) -> None:
+@train_options("quad", "Folder holding ar_quad.train.tsv and ar_binary.train.tsv.",
+               data_default="../shared/data/events/un-quad", files="quad-v1.npz and quad-v1.json")
+def train_quad_command(data_dir: Path | None, out_dir: Path | None) -> None:
     """Rebuild the quad/relevance classifier (needs the `train` extra: scikit-learn). Prints dev
     scores, then refits on all the training data; takes about a minute.
 
@@ -25,6 +24,7 @@ def train_quad_command(data_dir: Path, out_dir: Path | None) -> None:
       pip install -e '.[train]'
       rasid train quad --data ../shared/data/events/un-quad --out /tmp/quad-model
     """
+    data_dir = data_dir or DEFAULT_DATA
     if not (data_dir / "ar_quad.train.tsv").is_file() or not (data_dir / "ar_binary.train.tsv").is_file():
         raise click.UsageError(f"{data_dir} lacks ar_quad.train.tsv and ar_binary.train.tsv; pass --data DIR")
     from rasid.events.train_quad import train

