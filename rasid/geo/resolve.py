@@ -127,7 +127,7 @@ def _cue_kinds(text: str) -> tuple[str, ...] | None:
 
 
 @dataclass(slots=True)
-class _Sentence:
+class Sentence:
     """A sentence's tokens and what each is (see `_readings`); words are found on demand, since
     only about one word in ten can begin a name."""
 
@@ -135,7 +135,7 @@ class _Sentence:
     infos: list[tuple[int, str, tuple[tuple[str, int], ...]]]
 
     @classmethod
-    def of(cls, tokens: list[Token]) -> _Sentence:
+    def of(cls, tokens: list[Token]) -> Sentence:
         return cls(tokens, [_readings(t.text) for t in tokens])
 
     def next_word(self, i: int) -> tuple[int | None, bool]:
@@ -165,7 +165,7 @@ class _Sentence:
         return None, False
 
 
-def _longest(sentence: _Sentence, i: int, gazetteer: Gazetteer) -> _Match | None:
+def _longest(sentence: Sentence, i: int, gazetteer: Gazetteer) -> _Match | None:
     """The longest name starting at token i (over every reading of that word)."""
     best: _Match | None = None
     tokens, infos = sentence.tokens, sentence.infos
@@ -187,12 +187,12 @@ def _longest(sentence: _Sentence, i: int, gazetteer: Gazetteer) -> _Match | None
     return best
 
 
-def _inside_compound(sentence: _Sentence, match: _Match) -> bool:
+def _inside_compound(sentence: Sentence, match: _Match) -> bool:
     """Whether a hyphen ties the name to a word outside it (كيم كاي-غوان is no Kayes)."""
     return sentence.next_word(match.last)[1] or sentence.previous_word(match.first)[1]
 
 
-def _country_after(sentence: _Sentence, match: _Match, gazetteer: Gazetteer) -> str | None:
+def _country_after(sentence: Sentence, match: _Match, gazetteer: Gazetteer) -> str | None:
     """The country (ISO3) named right after a match, bare or with ب, or after one linking word
     ("غاو في مالي", "غاو بمالي", "غاو شمال مالي"). Not after و (a list) nor ل ("السواحل
     الغربية لليمن")."""
@@ -213,7 +213,7 @@ def _country_after(sentence: _Sentence, match: _Match, gazetteer: Gazetteer) -> 
     return None
 
 
-def _sentence_matches(sentence: _Sentence, gazetteer: Gazetteer) -> list[_Match]:
+def sentence_matches(sentence: Sentence, gazetteer: Gazetteer) -> list[_Match]:
     """Non-overlapping names, left to right, the longest at each position, with their context.
 
     A cue carries over a list joined by و: "مدينتي غاو وتمبكتو".
@@ -327,7 +327,7 @@ def run(doc: Document) -> Document:
     repeated = {i for i, p in enumerate(doc.paragraphs) if p.duplicate_of is not None}
     skipped = {i for i, s in enumerate(doc.sentences) if s.paragraph in repeated}
     matches = [m for index, tokens in itertools.groupby(doc.tokens, key=lambda t: t.sentence)
-               if index not in skipped for m in _sentence_matches(_Sentence.of(list(tokens)), gazetteer)]
+               if index not in skipped for m in sentence_matches(Sentence.of(list(tokens)), gazetteer)]
 
     dateline = _dateline(doc, matches, gazetteer)
     dateline_country = None

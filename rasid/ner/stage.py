@@ -16,7 +16,7 @@ import re
 
 from rasid.document import Document, Token
 from rasid.geo.gazetteer import Gazetteer
-from rasid.geo.resolve import _Sentence, _sentence_matches
+from rasid.geo.resolve import Sentence, sentence_matches
 from rasid.ner.model import NerModel
 
 REQUIRES = ("text", "paragraphs", "sentences", "tokens")
@@ -43,7 +43,7 @@ def _spans(tags: list[str]) -> list[tuple[int, int, str]]:
 
 def _place_names(tokens: list[Token]) -> list[tuple[int, int]]:
     """(start, end) of the gazetteer names in a sentence, found as the place stage finds them."""
-    return [(m.start, m.end) for m in _sentence_matches(_Sentence.of(tokens), Gazetteer.load())]
+    return [(m.start, m.end) for m in sentence_matches(Sentence.of(tokens), Gazetteer.load())]
 
 
 def _snap_to_gazetteer(names: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
