@@ -129,13 +129,12 @@ def read_partition(part: Partition) -> Iterator[Document | InputError]:
             except InputError as err:
                 yield err
                 continue
-            yield jsonl._record(line, where)
+            yield jsonl.from_line(line, where)
     else:
         records = _json_records(part.paths[0], part.member)
         for index in range(part.start, min(part.stop, len(records))):
             where = f"{part.paths[0]}{':' + part.member if part.member else ''}[{index}]"
-            # The JSONL reader maps field names and dates; it takes a line, so give it one.
-            yield jsonl._record(json.dumps(records[index], ensure_ascii=False), where)
+            yield jsonl.from_record(records[index], where)
 
 
 def _files(inputs: list[str], problems: list[InputError]) -> Iterator[str]:

@@ -30,14 +30,21 @@ def read(text: str, where: str) -> Iterator[Document | InputError]:
     # JSON allows unescaped inside strings.
     for number, line in enumerate(text.split("\n"), start=1):
         if line.strip():
-            yield _record(line, f"{where}:{number}")
+            yield from_line(line, f"{where}:{number}")
 
 
-def _record(line: str, where: str) -> Document | InputError:
+def from_line(line: str, where: str) -> Document | InputError:
+    """One line's article, or an InputError naming `where`; for readers that split lines themselves."""
     try:
         record = json.loads(line)
     except json.JSONDecodeError as err:
         return InputError(where, f"not valid JSON: {err.msg[:1].lower()}{err.msg[1:]} at column {err.colno}")
+    return from_record(record, where)
+
+
+def from_record(record: Any, where: str) -> Document | InputError:
+    """One parsed record's article (field names and dates mapped as for a line), or an InputError;
+    for the records of a JSON array."""
     if not isinstance(record, dict):
         return InputError(where, f"not a JSON object but {_JSON_TYPES[type(record)]}")
     key = next((k for k in _TEXT_KEYS if k in record), None)
