@@ -4,6 +4,7 @@ Each document goes in as one transaction (rows, story cluster, new actors, contr
 earlier claims), so an interrupted ingest never leaves half a document. The schema is versioned
 by `PRAGMA user_version` and upgraded by the numbered SQL files in `migrations/`, in order; they
 can call `fold_name()`, the store's name folding (`rows.folded_name`), which SQL cannot do itself.
+A read-only open of an older store upgrades the file first, when it can be written.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import json
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -49,6 +50,38 @@ def _migrations() -> list[tuple[int, str]]:
 def schema_version() -> int:
     """The schema version this rasid writes (the highest migration)."""
     return _migrations()[-1][0]
+
+
+def _version(conn: sqlite3.Connection) -> int:
+    return conn.execute("PRAGMA user_version").fetchone()[0]
+
+
+def _statements(script: str) -> Iterator[str]:
+    """A migration's SQL statements one at a time (SQLite's own parser says where each ends), for
+    running them inside a transaction that `executescript` would commit first."""
+    statement = ""
+    for piece in script.split(";"):
+        statement += piece + ";"
+        if sqlite3.complete_statement(statement):
+            yield statement
+            statement = ""
+
+
+def _upgrade(conn: sqlite3.Connection) -> None:
+    """Apply the migrations the store lacks, each in one transaction that reads the version under the
+    write lock: two processes opening the same old store at once upgrade it once."""
+    for number, script in _migrations():
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if _version(conn) < number:
+                for statement in _statements(script):
+                    conn.execute(statement)
+                conn.execute(f"PRAGMA user_version = {number}")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
 
 
 def _now() -> str:
@@ -91,6 +124,9 @@ class Store:
         except sqlite3.DatabaseError as exc:
             self.conn.close()
             raise StoreError(f"{self.path}: not a rasid store ({exc})") from exc
+        except StoreError:
+            self.conn.close()
+            raise
         self._stories: stories.StoryIndex | None = None
 
     def __enter__(self) -> Store:
@@ -104,19 +140,25 @@ class Store:
 
     # -- schema -------------------------------------------------------------------------------
     def _migrate(self) -> None:
-        version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+        version = _version(self.conn)
         latest = schema_version()
         if version > latest:
             raise StoreError(f"{self.path}: store schema {version} is newer than this rasid ({latest})")
         if version == latest:
             return
-        if self.readonly:
-            raise StoreError(f"{self.path}: store schema {version} needs upgrading; open it for writing once")
-        for number, script in _migrations():
-            if number <= version:
-                continue
-            # executescript commits first; the version bump is part of the same script.
-            self.conn.executescript(f"BEGIN;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;")
+        if not self.readonly:
+            _upgrade(self.conn)
+            return
+        # Reading an older store should just work: upgrade the file through a short writable
+        # connection; this read-only one sees the new schema from its next statement on.
+        try:
+            with closing(sqlite3.connect(f"file:{self.path.resolve()}?mode=rw", uri=True,
+                                         isolation_level=None, timeout=30)) as writer:
+                writer.create_function("fold_name", 1, folded_name, deterministic=True)
+                _upgrade(writer)
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"{self.path}: store schema {version} needs upgrading to {latest}, "
+                             f"and this file cannot be written here ({exc})") from exc
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:

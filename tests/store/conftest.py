@@ -7,6 +7,9 @@ cross-source contradiction. A fourth article, from Mali, has nothing to do with 
 
 from __future__ import annotations
 
+import sqlite3
+from contextlib import closing
+from importlib import resources
 from pathlib import Path
 
 import pytest
@@ -60,3 +63,20 @@ def corpus_dir(tmp_path: Path) -> Path:
     for name, text, _, _ in CORPUS:
         (folder / name).write_text(text, encoding="utf-8")
     return folder
+
+
+def schema_1_store(path: Path, copy_of: Path | None = None) -> None:
+    """A store as rasid wrote it at schema version 1 (migrations/001_initial.sql): empty, or with
+    the rows of `copy_of` (a current store) in the columns schema 1 has."""
+    initial = (resources.files("rasid.store") / "migrations" / "001_initial.sql").read_text(encoding="utf-8")
+    with closing(sqlite3.connect(path)) as conn:
+        conn.executescript(f"{initial}\nPRAGMA user_version = 1;")
+        if copy_of is None:
+            return
+        conn.execute("ATTACH ? AS current", (str(copy_of),))
+        tables = [row[0] for row in conn.execute("SELECT name FROM main.sqlite_master WHERE type = 'table' "
+                                                 "AND name NOT LIKE 'sentences_fts%'")]
+        for name in tables:  # inserting sentences fills the full-text index, by its trigger
+            columns = ", ".join(f'"{row[1]}"' for row in conn.execute(f"PRAGMA main.table_info({name})"))
+            conn.execute(f"INSERT INTO main.{name} ({columns}) SELECT {columns} FROM current.{name}")
+        conn.commit()

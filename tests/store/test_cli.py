@@ -18,7 +18,8 @@ from click.testing import CliRunner
 
 from rasid.cli.main import cli
 from rasid.cli.store import COMMANDS
-from tests.store.conftest import CORPUS, MALI
+from rasid.store.db import schema_version
+from tests.store.conftest import CORPUS, MALI, schema_1_store
 
 
 def run_cli(*args: str):
@@ -83,6 +84,29 @@ def test_every_question_answers_as_json_lines_csv_and_a_table(ingested: Path, co
     assert len(parsed) == len(rows) and set(parsed[0]) == set(rows[0])
     as_table = run_cli(*command, "--db", str(ingested), "--format", "table")
     assert as_table.exit_code == 0 and as_table.output.strip()
+
+
+def test_search_reads_a_store_of_schema_1_which_it_upgrades_once(tmp_path: Path, ingested: Path) -> None:
+    old = tmp_path / "old.db"
+    schema_1_store(old, copy_of=ingested)
+    expected = run_cli("search", "سوق", "--db", str(ingested), "--format", "json")
+    result = run_cli("search", "سوق", "--db", str(old), "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert result.output == expected.output and '"events": ["' in result.output
+    with sqlite3.connect(old) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == schema_version()
+    assert run_cli("actor", "جماعة الحوثي", "--db", str(old), "--format", "json").exit_code == 0
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root may write a read-only file")
+def test_a_read_only_store_of_schema_1_is_one_line_naming_it(tmp_path: Path) -> None:
+    old = tmp_path / "old.db"
+    schema_1_store(old)
+    old.chmod(0o444)
+    result = run_cli("search", "سوق", "--db", str(old))
+    assert result.exit_code == 1
+    assert f"{old}: store schema 1 needs upgrading" in result.output
+    assert len(result.output.strip().splitlines()) == 1
 
 
 def test_an_unknown_actor_is_one_line_and_exit_1(ingested: Path) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sqlite3
 from contextlib import closing
-from importlib import resources
 from pathlib import Path
 
 import pytest
@@ -12,6 +11,7 @@ import pytest
 from rasid.store import Store, StoreError, queries
 from rasid.store.db import schema_version
 from rasid.store.rows import date_start
+from tests.store.conftest import schema_1_store
 
 
 def test_a_new_store_has_the_latest_schema_with_wal_and_foreign_keys(tmp_path: Path) -> None:
@@ -35,9 +35,8 @@ def test_a_store_of_schema_1_is_upgraded_and_still_finds_an_actor_by_an_arabic_n
     path = tmp_path / "old.db"
     text = "قال الحوثيّين إن الحوثيين"
     first, second = text.index("الحوثيّين"), text.rindex("الحوثيين")
-    initial = (resources.files("rasid.store") / "migrations" / "001_initial.sql").read_text(encoding="utf-8")
+    schema_1_store(path)
     with closing(sqlite3.connect(path)) as conn:
-        conn.executescript(f"{initial}\nPRAGMA user_version = 1;")
         conn.execute("INSERT INTO documents(id, text_hash, text, story, ingested_at) "
                      "VALUES ('d1', 'h1', ?, 'd1', '2024-04-02T00:00:00+00:00')", (text,))
         conn.executemany("INSERT INTO actors(key, name_en, name_ar) VALUES (?, ?, ?)",
