@@ -1,4 +1,5 @@
-"""The `--data` and `--out` options every `rasid train` command takes, declared once."""
+"""Options that several commands take, declared once: `--db` and `--format` for the store's
+questions, `--data` and `--out` for every `rasid train` command."""
 
 from __future__ import annotations
 
@@ -8,7 +9,21 @@ from typing import Any
 
 import click
 
+from rasid.cli.output import FORMATS
+
 _FOLDER = click.Path(file_okay=False, path_type=Path)
+
+
+def db_option(function: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--db", "db", metavar="PATH", default=None,
+                        help="The store file. Default: $RASID_DB, else ./rasid.db.")(function)
+
+
+def format_option(function: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--format", "fmt", type=click.Choice(FORMATS),
+        help="table: for people; json: one JSON object per line; csv: with a header row. "
+             "Default: table on a terminal, else json.")(function)
 
 
 def train_options(model: str, data: str, *, data_default: str = "../shared/data",

@@ -5,22 +5,14 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any, TextIO
 
-import click
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
 FORMATS = ("table", "json", "csv")
-
-
-def format_option(function: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option(
-        "--format", "fmt", type=click.Choice(FORMATS),
-        help="table: for people; json: one JSON object per line; csv: with a header row. "
-             "Default: table on a terminal, else json.")(function)
 
 
 def chosen(fmt: str | None) -> str:

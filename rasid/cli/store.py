@@ -19,18 +19,14 @@ from rich.table import Table
 
 from rasid.cli import messages
 from rasid.cli.analyze import IsoDate
-from rasid.cli.output import emit, format_option
+from rasid.cli.options import db_option, format_option
+from rasid.cli.output import emit
 from rasid.document import ACTOR_KINDS, EVENT_TYPES, Document
 from rasid.errors import InputError
 from rasid.io import DEFAULT_MAX_BYTES, iter_inputs, read_path
 from rasid.pipeline import analyze_document
 from rasid.store import Store, StoreError, default_path, queries
 from rasid.store.rows import Rows, text_hash
-
-
-def db_option(function: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option("--db", "db", metavar="PATH", default=None,
-                        help="The store file. Default: $RASID_DB, else ./rasid.db.")(function)
 
 
 def _open(db: str | None, *, readonly: bool) -> Store:
