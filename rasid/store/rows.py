@@ -62,13 +62,16 @@ Rows = dict[str, list[dict[str, Any]]]
 
 
 def folded_name(text: str) -> str:
-    """A name as the store matches it: folded, whitespace collapsed (أنصار  الله → انصار الله)."""
+    """A name as the store matches it: folded, whitespace collapsed (أنصار  الله → انصار الله).
+
+    `text_hash` hashes an article's text folded this way: a change here changes the stored hashes.
+    """
     return " ".join(fold(text).split())
 
 
 def text_hash(text: str) -> str:
     """The identity of an article's wording: sha1 of its folded text with whitespace collapsed."""
-    return hashlib.sha1(" ".join(fold(text).split()).encode("utf-8")).hexdigest()
+    return hashlib.sha1(folded_name(text).encode("utf-8")).hexdigest()
 
 
 @functools.cache

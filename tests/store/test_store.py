@@ -10,7 +10,7 @@ import pytest
 
 from rasid.store import Store, StoreError, queries
 from rasid.store.db import schema_version
-from rasid.store.rows import date_start
+from rasid.store.rows import date_start, text_hash
 from tests.store.conftest import schema_1_store
 
 
@@ -55,6 +55,16 @@ def test_a_store_of_schema_1_is_upgraded_and_still_finds_an_actor_by_an_arabic_n
         assert queries.find_actor(store, "انصار الله") == "HOUTHIS"
         assert queries.find_actor(store, "الحوثيين") == "HOUTHIS"
         assert queries.find_actor(store, "لا أحد") is None
+
+
+@pytest.mark.parametrize(("text", "digest"), [
+    ("قالَ  الحوثيّون\nإنّ القصفَ", "99f10736ae4a84f6e02a74965dfaab8cfaaf3d8e"),
+    ("أعلن الجيش المالي، الثلاثاء، سحب 300 جندي", "b1958f1431b9261c499309f8dc36ffdaef1d268e"),
+    ("مستشفى ـــ الإمارات  ٢٠٢٤", "1628e16ccb1e6cc299562f8681b047d0980035a0"),
+    ("\u200fنفى المتحدث\t\tأن تكون إلى", "0ecd0d3dc771841cf198ee8b8e3128f99efce72c")])
+def test_the_text_hash_of_stored_articles_never_changes(text: str, digest: str) -> None:
+    # Stores already hold these hashes: a different one for the same text would let a duplicate in.
+    assert text_hash(text) == digest
 
 
 def test_a_file_that_is_not_a_database_is_refused_in_one_line(tmp_path: Path) -> None:
