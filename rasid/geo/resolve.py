@@ -2,12 +2,13 @@
 ("باماكو (وكالات) -") is found.
 
 One left-to-right pass over each sentence's words finds, at every position, the longest
-gazetteer name; the first word may carry a conjunction or preposition (وفي غاو، بالموصل), which
-the mention leaves out. A name that is also a common word (ambiguous.tsv) counts only with
-context: a country name after it ("الأبيض في السودان"), or its country in play in the article
-(the focus, the dateline's country, or a country the article names) and, for most, a cue word
-before it ("مدينة الباب"). A small city, or a region named in one word, likewise needs its
-country in play, since GeoNames' alternate names for villages are often ordinary words.
+gazetteer name (`rasid.geo.names`); the first word may carry a conjunction or preposition
+(وفي غاو، بالموصل), which the mention leaves out. A name that is also a common word
+(ambiguous.tsv) counts only with context: a country name after it ("الأبيض في السودان"), or its
+country in play in the article (the focus, the dateline's country, or a country the article
+names) and, for most, a cue word before it ("مدينة الباب"). A small city, or a region named in
+one word, likewise needs its country in play, since GeoNames' alternate names for villages are
+often ordinary words.
 
 When several places share a name (طرابلس), the one in the article's focus country wins, then one
 in the dateline's country, then one in a country the article names, then a country over a city
@@ -25,11 +26,11 @@ import bisect
 import itertools
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from rasid.actors.dictionary import alias_key
-from rasid.document import Document, Mention, Token
+from rasid.document import Document, Mention
 from rasid.geo.gazetteer import Gazetteer, Place
+from rasid.geo.names import PlaceMatch, Sentence, sentence_matches
 
 REQUIRES = ("text", "paragraphs", "sentences", "tokens", "actors")
 PROVIDES = ("places", "dateline")
@@ -42,17 +43,6 @@ _DATELINE_KIND_ORDER = {"city": 0, "region": 1, "country": 2, "area": 3}
 # A city with fewer people (or none on record) is read as a place only with context, or when
 # its country is in play in the article: GeoNames' alternate names are often ordinary words.
 MAJOR_POPULATION = 500_000
-_TANWIN = re.compile("[\u064b-\u064d]")
-
-_MARKS = "[\u064b-\u0652\u0670\u0640]*"
-_CONJUNCTION = re.compile(f"[وف]{_MARKS}")
-_PREPOSITION = re.compile(f"[بل]{_MARKS}")
-_QUOTES = frozenset("«»\"“”„'‘’")
-_HYPHENS = frozenset("-‐")
-_WORD = re.compile(r"\w")
-# Words that may stand between a place and the country it is in: "غاو في مالي", "شمال مالي".
-_BEFORE_COUNTRY = frozenset(alias_key(w) for w in (
-    "في", "شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي"))
 _TERMINAL = tuple(".!?؟:»\"")
 
 # "CITY (AGENCY) -", "CITY، COUNTRY (CNN)--", "CITY، 5 مايو (رويترز) -", "CITY - AGENCY:"
@@ -65,181 +55,6 @@ _MAX_SOURCE_WORDS = 4
 
 
 @dataclass(slots=True)
-class _Match:
-    first: int           # index of its first token in the sentence
-    last: int            # index of its last token
-    words: int
-    start: int           # text offsets, the clitic left out
-    end: int
-    key: str
-    places: list[Place]
-    cue: tuple[str, ...] | None = None  # the kinds the cue before it prefers; None: no cue
-    after: str | None = None            # the country named right after it
-
-
-_WORD_TOKEN, _QUOTE, _HYPHEN, _OTHER = range(4)
-
-
-@lru_cache(maxsize=1 << 16)
-def _readings(text: str) -> tuple[int, str, tuple[tuple[str, int], ...]]:
-    """What a token is (a word, a quote, a hyphen, other punctuation), its key, and its readings
-    as the first word of a name: the word itself, then without a conjunction and/or preposition
-    (وبغاو → غاو; بالموصل → الموصل). For ل + article with the alef dropped (للموصل) the key is
-    الموصل but the span keeps the whole word."""
-    if not _WORD.search(text):
-        return (_QUOTE if text in _QUOTES else _HYPHEN if text in _HYPHENS else _OTHER), "", ()
-    prefixes = Gazetteer.load().prefixes
-    key = alias_key(text)
-    if _TANWIN.search(text):
-        return _WORD_TOKEN, key, ()  # an indefinite noun or adverb (دوماً), never a place name
-    starts = [(key, 0)] if key in prefixes else []
-    cut = 0
-    if conjunction := _CONJUNCTION.match(text):
-        cut = conjunction.end()
-        _add_reading(starts, text, cut, cut, prefixes)
-    if preposition := _PREPOSITION.match(text, cut):
-        rest = text[preposition.end():]
-        _add_reading(starts, text, preposition.end(), preposition.end(), prefixes)
-        if text[cut] == "ل" and rest.startswith("ل"):
-            _add_reading(starts, "ا" + rest, 0, cut, prefixes)
-    return _WORD_TOKEN, key, tuple(starts)
-
-
-def _add_reading(starts: list[tuple[str, int]], text: str, cut: int, offset: int,
-                 prefixes: frozenset[str]) -> None:
-    key = alias_key(text[cut:])
-    if len(key) >= 3 and key in prefixes and all(k != key for k, _ in starts):
-        starts.append((key, offset))
-
-
-@lru_cache(maxsize=4096)
-def _cue_kinds(text: str) -> tuple[str, ...] | None:
-    """What a word announces when it is a cue (بمدينة → city), else None."""
-    gazetteer = Gazetteer.load()
-    kinds = gazetteer.cue(alias_key(text))
-    cut = 0
-    if kinds is None and (conjunction := _CONJUNCTION.match(text)):
-        cut = conjunction.end()
-        kinds = gazetteer.cue(alias_key(text[cut:]))
-    if kinds is None and (preposition := _PREPOSITION.match(text, cut)):
-        kinds = gazetteer.cue(alias_key(text[preposition.end():]))
-    return kinds
-
-
-@dataclass(slots=True)
-class Sentence:
-    """A sentence's tokens and what each is (see `_readings`); words are found on demand, since
-    only about one word in ten can begin a name."""
-
-    tokens: list[Token]
-    infos: list[tuple[int, str, tuple[tuple[str, int], ...]]]
-
-    @classmethod
-    def of(cls, tokens: list[Token]) -> Sentence:
-        return cls(tokens, [_readings(t.text) for t in tokens])
-
-    def next_word(self, i: int) -> tuple[int | None, bool]:
-        """The word after token i when nothing but quotes, or a hyphen written tight
-        (بوبو-ديولاسو), stands between them; and whether that hyphen did."""
-        tokens, infos = self.tokens, self.infos
-        for j in range(i + 1, len(tokens)):
-            kind = infos[j][0]
-            if kind == _WORD_TOKEN:
-                return j, False
-            if kind == _HYPHEN:
-                tight = (j + 1 < len(tokens) and tokens[j - 1].end == tokens[j].start
-                         and tokens[j].end == tokens[j + 1].start and infos[j + 1][0] == _WORD_TOKEN)
-                return (j + 1, True) if tight else (None, False)
-            if kind != _QUOTE:
-                break
-        return None, False
-
-    def previous_word(self, i: int) -> tuple[int | None, bool]:
-        """The word before token i, joined to it as `next_word` joins them."""
-        for j in range(i - 1, -1, -1):
-            kind = self.infos[j][0]
-            if kind == _WORD_TOKEN:
-                return (j, False) if self.next_word(j)[0] == i else (None, False)
-            if kind not in (_QUOTE, _HYPHEN):
-                break
-        return None, False
-
-
-def _longest(sentence: Sentence, i: int, gazetteer: Gazetteer) -> _Match | None:
-    """The longest name starting at token i (over every reading of that word)."""
-    best: _Match | None = None
-    tokens, infos = sentence.tokens, sentence.infos
-    for first, offset in infos[i][2]:
-        parts = [first]
-        j: int | None = i
-        for n in range(1, gazetteer.max_words + 1):
-            if n > 1:
-                j = sentence.next_word(j)[0]
-                if j is None:
-                    break
-                parts.append(infos[j][1])
-            key = " ".join(parts)
-            if key not in gazetteer.prefixes:
-                break
-            places = gazetteer.candidates(key)
-            if places and (best is None or n > best.words):
-                best = _Match(i, j, n, tokens[i].start + offset, tokens[j].end, key, places)
-    return best
-
-
-def _inside_compound(sentence: Sentence, match: _Match) -> bool:
-    """Whether a hyphen ties the name to a word outside it (كيم كاي-غوان is no Kayes)."""
-    return sentence.next_word(match.last)[1] or sentence.previous_word(match.first)[1]
-
-
-def _country_after(sentence: Sentence, match: _Match, gazetteer: Gazetteer) -> str | None:
-    """The country (ISO3) named right after a match, bare or with ب, or after one linking word
-    ("غاو في مالي", "غاو بمالي", "غاو شمال مالي"). Not after و (a list) nor ل ("السواحل
-    الغربية لليمن")."""
-    k = match.last
-    for _ in range(2):
-        k = sentence.next_word(k)[0]
-        if k is None:
-            return None
-        token = sentence.tokens[k]
-        found = _longest(sentence, k, gazetteer) if sentence.infos[k][2] else None
-        if found and (found.start == token.start or alias_key(token.text[:found.start - token.start]) == "ب"):
-            countries = [p.country for p in found.places if p.kind == "country"]
-            if countries:
-                return countries[0]
-        key = sentence.infos[k][1]
-        if key not in _BEFORE_COUNTRY and not (key.startswith("ب") and key[1:] in _BEFORE_COUNTRY):
-            return None
-    return None
-
-
-def sentence_matches(sentence: Sentence, gazetteer: Gazetteer) -> list[_Match]:
-    """Non-overlapping names, left to right, the longest at each position, with their context.
-
-    A cue carries over a list joined by و: "مدينتي غاو وتمبكتو".
-    """
-    found: list[_Match] = []
-    tokens, infos = sentence.tokens, sentence.infos
-    i = 0
-    while i < len(tokens):
-        match = _longest(sentence, i, gazetteer) if infos[i][2] else None
-        if match is None or _inside_compound(sentence, match):
-            i += 1
-            continue
-        before = sentence.previous_word(i)[0]
-        if before is not None:
-            match.cue = _cue_kinds(tokens[before].text)
-            previous = found[-1] if found else None
-            if (match.cue is None and previous and previous.last == before
-                    and _CONJUNCTION.match(tokens[i].text)):
-                match.cue = previous.cue
-        match.after = _country_after(sentence, match, gazetteer)
-        found.append(match)
-        i = match.last + 1
-    return found
-
-
-@dataclass(slots=True)
 class _Context:
     focus: str | None
     dateline: str | None
@@ -249,7 +64,7 @@ class _Context:
     def __post_init__(self) -> None:
         self.in_play = self.named | {self.focus, self.dateline}
 
-    def rank(self, place: Place, match: _Match) -> tuple:
+    def rank(self, place: Place, match: PlaceMatch) -> tuple:
         """Sort key: the best reading of an ambiguous name first."""
         return (place.country != match.after,
                 not (match.cue and place.kind in match.cue),
@@ -259,7 +74,7 @@ class _Context:
                 _KIND_ORDER[place.kind],
                 -(place.population or 0))
 
-    def allowed(self, place: Place, match: _Match, rule: str | None, dateline: bool) -> bool:
+    def allowed(self, place: Place, match: PlaceMatch, rule: str | None, dateline: bool) -> bool:
         """Whether a place may be read here without an existing mention to vouch for it.
 
         The dateline or the place's country named right after the name settles it. Otherwise a
@@ -281,11 +96,12 @@ class _Context:
         return (place.population or 0) >= MAJOR_POPULATION
 
 
-def _best(places: list[Place], match: _Match, context: _Context) -> Place:
+def _best(places: list[Place], match: PlaceMatch, context: _Context) -> Place:
     return min(places, key=lambda p: context.rank(p, match))
 
 
-def _dateline(doc: Document, matches: list[_Match], gazetteer: Gazetteer) -> tuple[_Match, Place] | None:
+def _dateline(doc: Document, matches: list[PlaceMatch],
+              gazetteer: Gazetteer) -> tuple[PlaceMatch, Place] | None:
     """The dateline at the start of the first body paragraph (the second, after a title line)."""
     paragraphs = [p for p in doc.paragraphs if p.duplicate_of is None][:2]
     for index, paragraph in enumerate(paragraphs):
@@ -372,13 +188,13 @@ def _taken(mentions: list[Mention]) -> tuple[list[int], list[int]]:
     return [start for start, _ in spans], list(itertools.accumulate((end for _, end in spans), max))
 
 
-def _overlaps(taken: tuple[list[int], list[int]], match: _Match) -> bool:
+def _overlaps(taken: tuple[list[int], list[int]], match: PlaceMatch) -> bool:
     starts, reach = taken
     index = bisect.bisect_left(starts, match.end)
     return index > 0 and reach[index - 1] > match.start
 
 
-def _resolve_mention(mention: Mention, matches: list[_Match], context: _Context, gazetteer: Gazetteer,
+def _resolve_mention(mention: Mention, matches: list[PlaceMatch], context: _Context, gazetteer: Gazetteer,
                      states: dict[str, str]) -> None:
     """Give a GPE/LOC mention its place: a state's country entry, else the longest name inside
     it (no context needed: the linker or the tagger already read it as a place)."""

@@ -16,7 +16,7 @@ import re
 
 from rasid.document import Document, Token
 from rasid.geo.gazetteer import Gazetteer
-from rasid.geo.resolve import Sentence, sentence_matches
+from rasid.geo.names import Sentence, sentence_matches
 from rasid.ner.model import NerModel
 
 REQUIRES = ("text", "paragraphs", "sentences", "tokens")
