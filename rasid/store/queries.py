@@ -114,7 +114,7 @@ def search(store: Store, query: str, *, since: str | None = None, until: str | N
                    coalesce(ta.name_en, ta.name_ar) AS target_name
             FROM events e LEFT JOIN actors sa ON sa.key = e.source_key
             LEFT JOIN actors ta ON ta.key = e.target_key
-            WHERE (e.doc_id, e.sentence) {in_page} ORDER BY e.doc_id, e.id""", page):
+            WHERE (e.doc_id, e.sentence) {in_page} ORDER BY e.trigger_start, e.id""", page):
         events_in[(r["doc_id"], r["sentence"])].append(
             f"{r['type']}({r['source_name'] or '?'} -> {r['target_name'] or '?'})")
     actors_in: dict[tuple[str, int], set[str]] = defaultdict(set)

@@ -30,6 +30,14 @@ def test_search_shows_the_facts_in_each_sentence_and_filters(store: Store) -> No
     assert len(queries.search(store, "سوق", limit=1)) == 1
 
 
+def test_search_lists_a_sentences_events_in_text_order_not_by_id(store: Store) -> None:
+    # The denial's sentence 1 has e2 (ASSAULT) before e3 (ACCUSE); as e10, e3 would sort first by id.
+    with Store(store.path) as writable:
+        writable.conn.execute("UPDATE events SET id = 'e10' WHERE id = 'e3' AND type = 'ACCUSE'")
+    [hit] = [h for h in queries.search(store, "بافتعال") if h["outlet"] == "قناة الجنوب"]
+    assert [e.split("(")[0] for e in hit["events"]] == ["ASSAULT", "ACCUSE"]
+
+
 def test_a_phrase_must_appear_in_order_and_an_empty_query_is_refused(store: Store) -> None:
     assert queries.search(store, '"سوقا شعبيا"')
     assert not queries.search(store, '"شعبيا سوقا"')
