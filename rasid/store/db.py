@@ -109,7 +109,7 @@ class Store:
         if readonly:
             if not self.path.exists():
                 raise StoreError(f"{self.path}: no such store; create it with `rasid ingest`")
-            uri = f"file:{self.path.resolve()}?mode=ro"
+            uri = f"{self.path.resolve().as_uri()}?mode=ro"
             self.conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
         else:
             self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=30)
@@ -152,7 +152,7 @@ class Store:
         # Reading an older store should just work: upgrade the file through a short writable
         # connection; this read-only one sees the new schema from its next statement on.
         try:
-            with closing(sqlite3.connect(f"file:{self.path.resolve()}?mode=rw", uri=True,
+            with closing(sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=rw", uri=True,
                                          isolation_level=None, timeout=30)) as writer:
                 writer.create_function("fold_name", 1, folded_name, deterministic=True)
                 _upgrade(writer)

@@ -74,6 +74,15 @@ def test_a_file_that_is_not_a_database_is_refused_in_one_line(tmp_path: Path) ->
         Store(path)
 
 
+def test_a_store_whose_path_has_uri_characters_opens_that_file(tmp_path: Path) -> None:
+    path = tmp_path / "a#b" / "c?d %.db"
+    path.parent.mkdir()
+    Store(path).close()
+    with Store(path, readonly=True) as store:
+        assert Path(store.conn.execute("PRAGMA database_list").fetchone()["file"]) == path.resolve()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a#b"]
+
+
 def test_a_missing_store_cannot_be_opened_read_only(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="no such store"):
         Store(tmp_path / "absent.db", readonly=True)
