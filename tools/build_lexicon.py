@@ -108,8 +108,10 @@ def conjugate(
     passive: bool = True,
     perfect_forms: bool = True,
     imperfect_forms: bool = True,
+    short_forms: bool = True,
 ) -> list[str]:
-    """The surface forms of a verb, without clitics or diacritics."""
+    """The surface forms of a verb, without clitics or diacritics. short_forms=False leaves out a
+    hollow verb's shortened perfects (لمن، دنت), which are rare in news and often spell other words."""
     kind = "doubled" if doubled else verb_kind(perfect, imperfect)
     stem = imperfect[1:]
     perf: list[str] = []
@@ -201,6 +203,8 @@ def conjugate(
             short + "نا",
             short + "تم",
         ]
+        if not short_forms:
+            perf = [form for form in perf if not form.startswith(short)]
         short_stem = stem[:-2] + stem[-1]
         impf = _imperfect(stem, stem, stem, short_stem + "ن")
         if not perfect.startswith(("ان", "است", "ت")):
@@ -520,6 +524,8 @@ def spec_forms(perfect: str, imperfect: str, masdars: str, flags: set[str]) -> l
             head,
             imperfect.split(" ")[0],
             doubled="doubled" in flags,
+            passive="nopassive" not in flags,
+            short_forms="noshort" not in flags,
             perfect_forms="noperfect" not in flags,
             imperfect_forms="noimperfect" not in flags,
         )

@@ -55,3 +55,16 @@ def test_a_trigger_word_inside_a_name_is_no_event():
     assert "قوات الدعم السريع" in [m.text for m in doc.mentions]
     assert [e.type for e in doc.events if e.trigger.text == "الدعم"] == []
     assert "COERCE" in [e.type for e in doc.events]
+
+
+def test_short_condemn_and_blame_and_missile_fire():
+    assert ("ACCUSE", "FRA", None, "positive", "asserted") in coded("دانت فرنسا بشدة القصف على المدينة.")
+    assert [e[0] for e in coded("ولامت ألمانيا روسيا على التصعيد.")] == ["ACCUSE"]
+    assert ("ASSAULT", "HOUTHIS", None, "positive", "asserted") in \
+        coded("واصل الحوثيون إطلاق الصواريخ على المدن.")
+
+
+def test_a_session_and_talking_with_someone_are_consultations():
+    assert [e[0] for e in coded("عقد مجلس الأمن جلسة طارئة أمس.")] == ["CONSULT"]
+    assert ("CONSULT", "MLI_GOV", "FRA", "positive", "reported") in \
+        coded("وقالت حكومة مالي إنها تحدثت مع فرنسا عن الوضع.")
