@@ -5,10 +5,16 @@ event of its type and mode. Its arguments come from the clause around it:
 - source: the actor right after the trigger with no preposition before it (Arabic puts the
   subject after the verb, and the agent after a verbal noun: "انسحاب القوات الفرنسية"), else the
   nearest actor before the trigger in its clause ("فرنسا ستبدأ"), else, inside reported speech
-  ("أعلنت الحكومة أنها طلبت …"), the speaker of that claim;
+  ("أعلنت الحكومة أنها طلبت …"), the speaker of that claim. Actors joined to the source by "و"
+  share it ("لامت كل من فرنسا وألمانيا روسيا"); a definite verbal noun takes no genitive agent
+  ("التنديد باستخدام إسرائيل"); after a pronoun complementizer ("إنه يدين X") the subject is that
+  pronoun; inside reported speech the words before the content are not searched; and a verbal
+  noun that is the complement of the trigger before it ("دعا X إلى التنديد ب…") takes its source;
 - target: the first actor after the trigger introduced the way the lexicon says this trigger
-  takes its object ("طلب من X", "تفاوض مع X", "اتهم X"); for a verbal noun of a transitive verb
-  whose agent comes before ("دفع مالي إلى اتهام فرنسا"), the actor after it is the target.
+  takes its object ("طلب من X", "تفاوض مع X", "اتهم X"), else the actor behind a noun so
+  introduced ("ندد بقرار X"), else (for verbal nouns) one after ل, else a lone actor set off by a
+  comma after the clause; for a verbal noun of a transitive verb whose agent comes before ("دفع
+  مالي إلى اتهام فرنسا"), the actor after it is the target.
 Polarity and modality come from the words before the trigger (negation, future, conditions,
 hedges: rasid/data/events/modality.tsv) and from the claim it sits in (reported, or denied when
 the speaker denies it). An announced future withdrawal is coded CONCEDE (PLOVER's rule), and a
@@ -26,13 +32,15 @@ from functools import cache
 from rasid.document import Actor, Claim, Document, Event, Mention
 from rasid.geo.gazetteer import Gazetteer
 from rasid.resources import table
-from rasid.text.view import SentenceView, sentence_views, word_key
+from rasid.text.view import CLAUSE_PUNCTUATION, SentenceView, sentence_views, word_key
 
 REQUIRES = ("text", "paragraphs", "sentences", "tokens", "actors", "claims", "dates", "quantities", "places")
 PROVIDES = ("events", "claims.events")
 
 # How many tokens before a trigger a negation or a future marker may stand.
 MODIFIER_WINDOW = 3
+# How many tokens after a trigger a verbal noun may stand and still be its complement.
+GOVERNOR_WINDOW = 15
 # How many tokens after a REQUEST a talks word makes it a request to meet.
 MEET_WINDOW = 8
 _PREPOSITIONS = frozenset(word_key(w) for w in ("من", "على", "إلى", "مع", "ضد", "عن", "في", "ل", "ب", "لدى",
@@ -40,6 +48,10 @@ _PREPOSITIONS = frozenset(word_key(w) for w in ("من", "على", "إلى", "م�
 # A clitic preposition on the mention's first word ("لفرنسا", "بالحكومة") and the one it stands for.
 _CLITIC_PREPOSITIONS = {"ل": "ل", "ب": "ب", "لل": "ل", "بال": "ب", "وب": "ب", "ول": "ل", "ولل": "ل",
                         "وبال": "ب"}
+_MIN, _KULL = word_key("من"), word_key("كل")
+# "that he / she / they": the subject of the verb after it is that pronoun, not the actor after the verb.
+_PRONOUN_COMPLEMENTIZERS = frozenset(word_key(w) for w in (
+    "أنه", "أنها", "أنهم", "إنه", "إنها", "إنهم", "بأنه", "بأنها", "بأنهم", "لأنه", "لأنها", "لأنهم"))
 _DATE_TYPES = frozenset({"DATE", "TIME"})
 _PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 # How precise an event's location is, by the gazetteer kind of the place it came from.
@@ -96,13 +108,58 @@ def _match(view: SentenceView, i: int) -> tuple[Trigger, int] | None:
 
 
 def _preposition(view: SentenceView, i: int) -> str | None:
-    """The preposition that introduces the mention starting at token i, if any."""
+    """The preposition that introduces the mention starting at token i, if any. A hashtag sign
+    between them is passed over ("ضد #السعودية"), and the من of "كل من X وY" (both X and Y) is none."""
     token = view.tokens[i]
     if token.prefix and token.prefix in _CLITIC_PREPOSITIONS:
         return _CLITIC_PREPOSITIONS[token.prefix]
-    if i > 0 and view.keys[i - 1] in _PREPOSITIONS:
-        return view.keys[i - 1]
+    j = i - 1
+    while j >= 0 and view.tokens[j].text == "#":
+        j -= 1
+    if j >= 0 and view.keys[j] in _PREPOSITIONS:
+        if view.keys[j] == _MIN and j > 0 and view.keys[j - 1] == _KULL:
+            return None
+        return view.keys[j]
     return None
+
+
+def _definite(view: SentenceView, i: int) -> bool:
+    """A word with the article, bare or after a clitic (الهجوم، بالهجوم، للتحقيق): it can head no
+    genitive, so an actor after it is not its agent."""
+    return view.keys[i].startswith("ال") or view.tokens[i].prefix.endswith(("ال", "لل"))
+
+
+def _indirect_preposition(view: SentenceView, i: int) -> str | None:
+    """The preposition before the noun whose genitive is the mention at token i: ب in "ندد
+    باستخدام إسرائيل", "رحب بقرار فرنسا" (the actor behind the thing the trigger is about)."""
+    k = i - 1
+    if k < 0 or view.mention(k) is not None or not view.is_word(k) or view.keys[k].startswith("ال"):
+        return None
+    if view.tokens[k].prefix in _CLITIC_PREPOSITIONS:
+        return _CLITIC_PREPOSITIONS[view.tokens[k].prefix]
+    return view.keys[k - 1] if k > 0 and view.keys[k - 1] in _PREPOSITIONS else None
+
+
+def _lone_actor_after(view: SentenceView, clause_end: int, actors: dict[str, Actor]) -> Actor | None:
+    """An actor that stands alone between a comma and the next punctuation right after the clause:
+    an object put after a long subject ("لامت كل من X وY، حليفة Z، روسيا")."""
+    if clause_end >= len(view.tokens) or view.tokens[clause_end].text not in "،,":
+        return None
+    start = clause_end + 1
+    if start >= len(view.tokens) or view.mention(start) is None or _preposition(view, start) is not None:
+        return None
+    end = view.mention_end(start)
+    if end < len(view.tokens) and view.tokens[end].text not in CLAUSE_PUNCTUATION:
+        return None
+    return view.actor(start, actors)
+
+
+def _coordinated(view: SentenceView, end: int, start: int) -> bool:
+    """Whether the mention starting at token `start` is joined by "و" to one ending before token
+    `end` ("الولايات المتحدة وبريطانيا", "فرنسا و ألمانيا")."""
+    if start == end:
+        return view.tokens[start].prefix.startswith("و")
+    return start == end + 1 and view.keys[end] == "و"
 
 
 @dataclass
@@ -112,32 +169,78 @@ class _Arguments:
 
 
 def _arguments(view: SentenceView, trigger: Trigger, first: int, after: int, actors: dict[str, Actor],
-               speaker: Actor | None) -> _Arguments:
+               speaker: Actor | None, claim: Claim | None = None,
+               governor: Event | None = None) -> _Arguments:
     clause_start, clause_end = view.clause_start(first), view.clause_end(after - 1)
-    following = [(i, actors[m.actor], _preposition(view, i))
-                 for i, m in view.mentions_between(after, clause_end) if m.actor in actors]
+    if claim is not None and view.start <= claim.content.start:
+        # Inside reported speech the speaker's words before the content are no argument
+        # ("قال مندوب الكويت في مجلس الأمن إنه يدين …": the speaker condemns, not the council).
+        clause_start = max(clause_start, view.token_at(claim.content.start))
+    following = []
+    for i, m in view.mentions_between(after, clause_end):
+        if m.actor in actors:
+            preposition = _preposition(view, i)
+            if preposition is None and following and view.mention_end(following[-1][0]) == i:
+                preposition = following[-1][2]  # a name after its title: "للرئيس السوري بشار الأسد"
+            following.append((i, actors[m.actor], preposition))
     preceding = [actors[m.actor] for _, m in reversed(view.mentions_between(clause_start, first))
                  if m.actor in actors]
-    nominal = view.keys[first].startswith("ال") or (first > 0 and view.keys[first - 1] in _PREPOSITIONS)
+    nominal = (first > 0 and view.keys[first - 1] in _PREPOSITIONS) or _definite(view, first)
+    definite = len(trigger.words) == 1 and _definite(view, first)
 
     source = None
     rest = following
-    agent_before = nominal and "obj" in trigger.targets[:1] and (preceding or speaker)
-    if following and following[0][2] is None and following[0][0] - after <= 2 and not agent_before:
+    agent_before = nominal and "obj" in trigger.targets[:1] and (preceding or speaker or governor)
+    pronoun_subject = first > 0 and view.keys[first - 1] in _PRONOUN_COMPLEMENTIZERS
+    if following and following[0][2] is None and following[0][0] - after <= 2 and not agent_before \
+            and not pronoun_subject \
+            and (not definite or (following[0][0] == after and view.keys[after].startswith("ال"))):
+        # The agent right after the trigger; after a definite verbal noun only an adjective can be
+        # ("الهجوم الإسرائيلي"), not a genitive ("التنديد باستخدام إسرائيل").
         source, rest = following[0][1], following[1:]
+        end = view.mention_end(following[0][0])
+        while rest and _coordinated(view, end, rest[0][0]):  # "كل من الولايات المتحدة وبريطانيا"
+            end, rest = view.mention_end(rest[0][0]), rest[1:]
+    if source is None and governor is not None:
+        source = actors.get(governor.source) if governor.source else None
     if source is None:
         source = preceding[0] if preceding else speaker
     target = None
-    for wanted in trigger.targets:
-        for _, actor, preposition in rest:
-            if actor is source:
-                continue
-            if (wanted == "obj" and preposition is None) or preposition == wanted:
-                target = actor
+    wanted_targets = trigger.targets + (("ل",) if nominal and "obj" in trigger.targets else ())
+    direct = [p for _, _, p in rest]
+    for prepositions in (direct, [_indirect_preposition(view, i) if p is None else None for (i, _, _), p
+                                  in zip(rest, direct, strict=True)]):
+        for wanted in wanted_targets:
+            for (_, actor, _), preposition in zip(rest, prepositions, strict=True):
+                if actor is source:
+                    continue
+                bare = wanted == "obj" and preposition is None and prepositions is direct
+                if bare or preposition == wanted:
+                    target = actor
+                    break
+            if target is not None:
                 break
         if target is not None:
             break
+    if target is None and "obj" in trigger.targets and source is not None:
+        lone = _lone_actor_after(view, clause_end, actors)
+        target = lone if lone is not source else None
     return _Arguments(source, target)
+
+
+def _governor(view: SentenceView, first: int, previous: tuple[Event, Trigger, int] | None) -> Event | None:
+    """The event whose trigger governs a verbal noun as its complement: "دعا X إلى التنديد ب…",
+    "طالب بمنع …", "هدد بقصف …" (the noun after a preposition the earlier trigger takes)."""
+    if previous is None:
+        return None
+    event, trigger, end = previous
+    preposition = _CLITIC_PREPOSITIONS.get(view.tokens[first].prefix) or \
+        (view.keys[first - 1] if first > 0 and view.keys[first - 1] in _PREPOSITIONS else None)
+    if preposition is None or preposition not in trigger.targets or first - end > GOVERNOR_WINDOW:
+        return None
+    if any(view.tokens[k].text in ".؟?!؛;" for k in range(end, first)):
+        return None
+    return event
 
 
 def _covering_claim(claims: list[Claim], start: int) -> Claim | None:
@@ -201,6 +304,7 @@ def run(doc: Document) -> Document:
         if doc.sentences[view.index].paragraph in skipped:
             continue
         i = 0
+        previous: tuple[Event, Trigger, int] | None = None  # the last event of this sentence
         while i < len(view.tokens):
             matched = _match(view, i)
             if matched is None:
@@ -212,7 +316,8 @@ def run(doc: Document) -> Document:
                 continue
             claim = _covering_claim(doc.claims, view.tokens[i].start)
             speaker = actors.get(claim.speaker) if claim and claim.speaker else None
-            arguments = _arguments(view, trigger, i, after, actors, speaker)
+            governor = _governor(view, i, previous)
+            arguments = _arguments(view, trigger, i, after, actors, speaker, claim, governor)
             if arguments.source is None and arguments.target is None:
                 i = after
                 continue
@@ -235,6 +340,7 @@ def run(doc: Document) -> Document:
                           polarity=polarity, modality=modality)
             _attach(event, view, first, published)
             doc.events.append(event)
+            previous = (event, trigger, after)
             if claim is not None:
                 claim.events.append(event.id)
     return doc

@@ -68,3 +68,26 @@ def test_a_session_and_talking_with_someone_are_consultations():
     assert [e[0] for e in coded("عقد مجلس الأمن جلسة طارئة أمس.")] == ["CONSULT"]
     assert ("CONSULT", "MLI_GOV", "FRA", "positive", "reported") in \
         coded("وقالت حكومة مالي إنها تحدثت مع فرنسا عن الوضع.")
+
+
+def test_the_speaker_is_the_subject_of_a_verb_after_a_pronoun_complementizer():
+    assert ("ACCUSE", "MLI", "FRA", "positive", "reported") in \
+        coded("وقالت مالي في مجلس الأمن إنها تدين فرنسا.")
+
+
+def test_a_verbal_noun_governed_by_a_request_takes_the_requester_as_source():
+    events = coded("ودعا الاتحاد الأفريقي، في بيان، إلى التنديد باستخدام فرنسا القوة.")
+    assert ("ACCUSE", "AU", "FRA", "positive", "asserted") in events
+
+
+def test_coordinated_subjects_are_not_the_target():
+    assert coded("ولامت كل من فرنسا وألمانيا روسيا.")[0][:3] == ("ACCUSE", "FRA", "RUS")
+    assert coded("ولامت كل من فرنسا وألمانيا في ختام اجتماع طويل، روسيا.")[0][:3] == ("ACCUSE", "FRA", "RUS")
+
+
+def test_targets_after_a_hashtag_or_behind_a_verbal_noun():
+    assert ("ASSAULT", "HOUTHIS", "SAU", "positive", "asserted") in \
+        coded("واصل الحوثيون إطلاق الصواريخ ضد #السعودية.")
+    assert ("ACCUSE", "MLI_GOV", "FRA", "positive", "asserted") in \
+        coded("وعبرت حكومة مالي عن إدانتها للهجوم الذي شنته فرنسا.")
+
