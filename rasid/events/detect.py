@@ -14,7 +14,8 @@ event of its type and mode. Its arguments come from the clause around it:
   takes its object ("طلب من X", "تفاوض مع X", "اتهم X"), else the actor behind a noun so
   introduced ("ندد بقرار X"), else (for verbal nouns) one after ل, else a lone actor set off by a
   comma after the clause; for a verbal noun of a transitive verb whose agent comes before ("دفع
-  مالي إلى اتهام فرنسا"), the actor after it is the target.
+  مالي إلى اتهام فرنسا"), the actor after it is the target. A verbal noun after a clitic ب or ل
+  ("بإدانة") is a trigger as well.
 Polarity and modality come from the words before the trigger (negation, future, conditions,
 hedges: rasid/data/events/modality.tsv) and from the claim it sits in (reported, or denied when
 the speaker denies it). An announced future withdrawal is coded CONCEDE (PLOVER's rule), and a
@@ -98,8 +99,21 @@ def _noise_starts() -> tuple[str, ...]:
     return tuple(word_key(row[0]) for row in table("events/noise_lines.txt"))
 
 
+def _forms(view: SentenceView, i: int) -> tuple[str, ...]:
+    """The lexicon forms of token i, and the same without a clitic preposition (بإدانة → إدانة,
+    للهجوم → الهجوم): a verbal noun after ب or ل is a trigger as well."""
+    forms = view.forms(i)
+    prefix = word_key(view.tokens[i].prefix)
+    if view.tokens[i].prefix in _CLITIC_PREPOSITIONS and view.keys[i].startswith(prefix):
+        article = "ال" if prefix.endswith(("ال", "لل")) else ""
+        stem = article + view.keys[i][len(prefix):]
+        if len(stem) > 2:
+            forms = (*forms, stem)
+    return forms
+
+
 def _match(view: SentenceView, i: int) -> tuple[Trigger, int] | None:
-    for form in view.forms(i):
+    for form in _forms(view, i):
         for trigger in _triggers().get(form, ()):
             n = len(trigger.words)
             if n == 1 or tuple(view.keys[i + 1:i + n]) == trigger.words[1:]:
@@ -185,7 +199,8 @@ def _arguments(view: SentenceView, trigger: Trigger, first: int, after: int, act
             following.append((i, actors[m.actor], preposition))
     preceding = [actors[m.actor] for _, m in reversed(view.mentions_between(clause_start, first))
                  if m.actor in actors]
-    nominal = (first > 0 and view.keys[first - 1] in _PREPOSITIONS) or _definite(view, first)
+    nominal = (first > 0 and view.keys[first - 1] in _PREPOSITIONS) or _definite(view, first) \
+        or trigger.words[0] not in view.forms(first)  # matched only without its clitic: بإدانة
     definite = len(trigger.words) == 1 and _definite(view, first)
 
     source = None

@@ -91,3 +91,8 @@ def test_targets_after_a_hashtag_or_behind_a_verbal_noun():
     assert ("ACCUSE", "MLI_GOV", "FRA", "positive", "asserted") in \
         coded("وعبرت حكومة مالي عن إدانتها للهجوم الذي شنته فرنسا.")
 
+
+def test_a_verbal_noun_after_a_clitic_preposition_is_a_trigger():
+    events = coded("وتتهم مالي فرنسا بدعم الحركة الوطنية لتحرير أزواد.")
+    assert [e[0] for e in events] == ["ACCUSE", "SUPPORT"]
+    assert events[1][1:3] == ("FRA", "MNLA")
