@@ -4,7 +4,8 @@
 
 Each checklist under tests/data/annotated/ names an ANT article by docno; its text is read from
 ../shared/data/news/ant (never copied into the repo). Scoring is ../shared/eval/score_article.py.
-Prints recall per section for each article and overall, and a JSON last line.
+Prints recall per section for each article and overall (with how many events matched no gold item,
+a watch on precision), and a JSON last line.
 """
 
 from __future__ import annotations
@@ -55,9 +56,11 @@ def main() -> None:
     args = parser.parse_args()
     scorer = _scorer()
     totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    unmatched_events = 0
     for name, gold, text in articles():
         doc = rasid.analyze(text, published=gold["input"]["published"])
-        sections, _, recall = scorer.score(gold, rasid.to_json(doc))
+        sections, unmatched, recall = scorer.score(gold, rasid.to_json(doc))
+        unmatched_events += len(unmatched)
         parts = []
         for section, rows in sections.items():
             hits = sum(ok for _, ok in rows)
@@ -70,7 +73,8 @@ def main() -> None:
                     print(f"    {'+' if ok else '-'} {section}: {label}")
         print(f"{name:<36} required recall {recall:.2f}  " + "  ".join(parts))
     summary = {section: round(hit / total, 3) for section, (hit, total) in totals.items() if total}
-    print("overall  " + "  ".join(f"{s} {totals[s][0]}/{totals[s][1]}" for s in summary))
+    print("overall  " + "  ".join(f"{s} {totals[s][0]}/{totals[s][1]}" for s in summary)
+          + f"  events matching no gold item {unmatched_events}")
     print(json.dumps(summary))
 
 
