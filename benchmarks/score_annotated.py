@@ -1,9 +1,10 @@
 """Checklist recall of rasid on the reference article and our own annotated articles.
 
-    python benchmarks/score_annotated.py [--verbose]
+    python benchmarks/score_annotated.py [--verbose] [--heldout]
 
-Each checklist under tests/data/annotated/ names an ANT article by docno; its text is read from
-../shared/data/news/ant (never copied into the repo). Scoring is ../shared/eval/score_article.py.
+Each checklist under tests/data/annotated/ (with --heldout: tests/data/heldout/, which nothing is tuned
+on) names an ANT article by docno; its text is read from ../shared/data/news/ant (never copied into
+the repo). Scoring is ../shared/eval/score_article.py.
 Prints recall per section for each article and overall (with how many events matched no gold item,
 a watch on precision), and a JSON last line.
 """
@@ -21,6 +22,7 @@ import rasid
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 ANNOTATED = ROOT / "tests" / "data" / "annotated"
+HELDOUT = ROOT / "tests" / "data" / "heldout"
 ANT = SHARED / "data" / "news" / "ant" / "ant-politics-4000.jsonl"
 
 
@@ -31,14 +33,15 @@ def _scorer():
     return module
 
 
-def articles() -> list[tuple[str, dict, str]]:
-    """(name, checklist, text) for the reference article and every annotated ANT article."""
+def articles(folder: Path = ANNOTATED) -> list[tuple[str, dict, str]]:
+    """(name, checklist, text) for the reference article (with the tuning set) and every ANT article
+    with a checklist in folder."""
     out = []
     reference = SHARED / "reference" / "000_d2cfe8c4e6261a55"
-    if reference.with_suffix(".txt").exists():
+    if folder == ANNOTATED and reference.with_suffix(".txt").exists():
         out.append(("reference", json.loads(reference.with_suffix(".gold.json").read_text(encoding="utf-8")),
                     reference.with_suffix(".txt").read_text(encoding="utf-8")))
-    golds = {p: json.loads(p.read_text(encoding="utf-8")) for p in sorted(ANNOTATED.glob("*.gold.json"))}
+    golds = {p: json.loads(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.gold.json"))}
     wanted = {g["input"]["docno"]: p for p, g in golds.items()}
     if wanted and ANT.exists():
         with ANT.open(encoding="utf-8") as lines:
@@ -53,11 +56,13 @@ def articles() -> list[tuple[str, dict, str]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--verbose", action="store_true", help="print every checklist item")
+    parser.add_argument("--heldout", action="store_true",
+                        help="score the held-out checklists (tests/data/heldout/), which nothing is tuned on")
     args = parser.parse_args()
     scorer = _scorer()
     totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     unmatched_events = 0
-    for name, gold, text in articles():
+    for name, gold, text in articles(HELDOUT if args.heldout else ANNOTATED):
         doc = rasid.analyze(text, published=gold["input"]["published"])
         sections, unmatched, recall = scorer.score(gold, rasid.to_json(doc))
         unmatched_events += len(unmatched)
