@@ -28,7 +28,7 @@ OFFICE_COLUMNS = ("role", "titles_ar")
 DEMONYM_COLUMNS = ("country", "adj_en", "adj_ar")
 INSTITUTION_COLUMNS = ("key", "name_en", "kind", "sector", "titles_ar")
 # Every *.tsv file in the directory other than these holds actors (states.tsv, people.tsv, ...).
-SPECIAL_FILES = frozenset({"roles.tsv", "offices.tsv", "demonyms.tsv", "institutions.tsv"})
+SPECIAL_FILES = frozenset({"roles.tsv", "offices.tsv", "demonyms.tsv", "institutions.tsv", "collectives.tsv"})
 
 ALIAS_SEPARATOR = "|"
 _ID = re.compile(r"[A-Z0-9][A-Z0-9_]*")
@@ -38,6 +38,7 @@ _SECTOR = re.compile(r"[A-Z]{3}")
 _ROLE = re.compile(r"[a-z][a-z_]*")
 _INSTITUTION_KEY = re.compile(r"[A-Z][A-Z_]*")
 _PLACEHOLDER = re.compile(r"\{(\w*)\}")
+_PLACEHOLDER_WORD = re.compile(r"\s*\(?\{\w*\}\)?\s*")
 _QUOTES = re.compile("[\"'`\u00ab\u00bb\u2018-\u201f\u2039\u203a]")
 _SPACES = re.compile(r"\s+")
 _HAMZA_SEATS = str.maketrans({"ؤ": "ء", "ئ": "ء"})
@@ -177,23 +178,27 @@ class ActorDictionary:
     """
 
     def __init__(self, actors: dict[str, ActorEntry], roles: list[Role], offices: dict[str, tuple[str, ...]],
-                 demonyms: dict[str, Demonym], institutions: dict[str, Institution]) -> None:
+                 demonyms: dict[str, Demonym], institutions: dict[str, Institution],
+                 collectives: dict[str, Institution] | None = None) -> None:
         self.actors = actors
         self.roles = tuple(roles)
         self.offices = offices
         self.demonyms = demonyms
         self.institutions = institutions
+        self.collectives = collectives or {}
         self._by_alias = _index((key, actor) for actor in actors.values()
                                 for key in map(alias_key, actor.aliases))
         self._by_title = _index((alias_key(t), role) for role, titles in offices.items() for t in titles)
         self._by_demonym = _index((alias_key(f), d.country) for d in demonyms.values() for f in d.forms)
         self._by_institution = _index((alias_key(t), i) for i in institutions.values() for t in i.titles)
+        self._by_collective = _index((alias_key(t), c) for c in self.collectives.values() for t in c.titles)
         self._roles_by_office: dict[tuple[str, str], list[Role]] = defaultdict(list)
         self._roles_by_actor: dict[str, list[Role]] = defaultdict(list)
         for role in self.roles:
             self._roles_by_office[role.role, role.of].append(role)
             self._roles_by_actor[role.actor].append(role)
-        keys = (*self._by_alias, *self._by_title, *self._by_demonym, *self._by_institution)
+        keys = (*self._by_alias, *self._by_title, *self._by_demonym, *self._by_institution,
+                *self._by_collective)
         # The longest key in words, so a scanner knows how far ahead to look for a match.
         self.max_alias_words = max((len(k.split(" ")) for k in keys), default=0)
         # Every key and every leading run of its words: a scanner stops extending a span as soon
@@ -258,6 +263,23 @@ class ActorDictionary:
         name_en = template.name_en.format(country=name, adj=demonym.adj_en if demonym else name)
         return ActorEntry(actor_id, name_en, template.kind, country, None, template.sector, ())
 
+    def collective_groups(self, key: str) -> list[Institution]:
+        """The generic collective actors a form names: "المدنيين" → [CIVILIANS]."""
+        return list(self._by_collective.get(key, ()))
+
+    def collective_actor(self, country: str | None, key: str) -> ActorEntry:
+        """The actor for collective `key` ("Civilians (Mali)", id MLI_CIVILIANS); without a
+        country, the group as such ("Civilians", id CIVILIANS)."""
+        template = self.collectives[key]
+        if country is None:
+            name_en = _PLACEHOLDER_WORD.sub(" ", template.name_en).strip()
+            return ActorEntry(key, name_en[:1].upper() + name_en[1:], template.kind, None, None,
+                              template.sector, ())
+        state = self.actors.get(country)
+        name = state.name_en if state else country
+        demonym = self.demonyms.get(country)
+        name_en = template.name_en.format(country=name, adj=demonym.adj_en if demonym else name)
+        return ActorEntry(f"{country}_{key}", name_en, template.kind, country, None, template.sector, ())
 
 def _index(pairs: Iterable[tuple[str, T]]) -> dict[str, list[T]]:
     """Values by key, each value once per key, in the order met."""
@@ -290,7 +312,8 @@ def _read(directory: Path) -> ActorDictionary:
     roles = _read_roles(directory / "roles.tsv", actors, offices)
     demonyms = _read_demonyms(directory / "demonyms.tsv", actors)
     institutions = _read_institutions(directory / "institutions.tsv")
-    return ActorDictionary(actors, roles, offices, demonyms, institutions)
+    collectives = _read_institutions(directory / "collectives.tsv")
+    return ActorDictionary(actors, roles, offices, demonyms, institutions, collectives)
 
 
 def _read_actors(path: Path) -> Iterator[tuple[int, ActorEntry]]:
@@ -356,6 +379,7 @@ def _read_demonyms(path: Path, actors: dict[str, ActorEntry]) -> dict[str, Demon
 
 
 def _read_institutions(path: Path) -> dict[str, Institution]:
+    """institutions.tsv, or collectives.tsv (the same columns: key, name template, kind, sector, forms)."""
     institutions: dict[str, Institution] = {}
     if not path.exists():
         return institutions

@@ -3,9 +3,11 @@
 One left-to-right pass over each sentence's words finds, at every position, the longest of:
 an alias from the actor dictionary ("نصرة الإسلام"), a generic institution with its country
 ("حكومة مالي", "الجيش المالي", or "الحكومة" alone for the article's main country), an office
-with its country ("الرئيس الفرنسي" → the holder at the article's date), and a plural nisba
-("الماليين", a NORP). Words are compared by `alias_key`, and the first word of a name may carry
-a conjunction or preposition (وفرنسا، لمالي، بالجيش), which the mention then leaves out.
+with its country ("الرئيس الفرنسي" → the holder at the article's date), a plural nisba
+("الماليين": a NORP linked to the Malian people) and a generic collective actor from
+collectives.tsv ("المدنيين": Civilians of the article's country; "المعتقلين النيجريين":
+Detainees (Niger); a NORP mention). Words are compared by `alias_key`, and the first word of a
+name may carry a conjunction or preposition (وفرنسا، لمالي، بالجيش), which the mention then leaves out.
 
 The statistical tagger's spans (the "entities" layer) are merged in: a dictionary name wins
 the span and the type; a person the dictionary does not know becomes a new actor with a Latin
@@ -35,6 +37,8 @@ _WORD = re.compile(r"\w")
 # A plural nisba ("الماليين", "الفرنسيون") names people of a country; singular forms are left
 # alone because they double as common adjectives ("المالية": financial / Malian).
 _PLURAL_NISBA = re.compile(r"(?:يين|يون)$")
+# The collective (collectives.tsv) a plural nisba names: "الفلسطينيين" → Palestinian people.
+PEOPLE = "PEOPLE"
 _TYPE_OF_KIND = {"person": "PER", "state": "GPE", "ethnic_group": "NORP"}
 
 
@@ -56,6 +60,8 @@ class _Match:
     candidates: list[ActorEntry] = field(default_factory=list)
     institution: str | None = None  # an institution key waiting for the article's country
     type: str | None = None         # a mention type fixed by the match itself (NORP)
+    collective: str | None = None   # a collective actor key ("CIVILIANS") waiting for a country
+    country: str | None = None      # the country named with a collective ("المدنيين الفلسطينيين")
 
 
 def _bare_form(token: Token) -> tuple[str, int]:
@@ -185,7 +191,16 @@ class Linker:
                 out.append(_Match(start, words[i + n + country[1] - 1].token.end, n + country[1], 2,
                                   candidates=[holder]))
         if _PLURAL_NISBA.search(key) and self.dictionary.demonym_countries(key):
-            out.append(_Match(start, end, n, 4, type="NORP"))
+            out.append(_Match(start, end, n, 4, type="NORP", collective=PEOPLE,
+                              country=self.dictionary.demonym_countries(key)[0]))
+        for group in self.dictionary.collective_groups(key):
+            country = self._country_after(words, i + n)
+            if country:
+                iso3, used = country
+                out.append(_Match(start, words[i + n + used - 1].token.end, n + used, 5, type="NORP",
+                                  collective=group.key, country=iso3))
+            else:
+                out.append(_Match(start, end, n, 5, type="NORP", collective=group.key))
         return out
 
 
@@ -311,7 +326,9 @@ def run(doc: Document) -> Document:
     linked: list[Mention] = []
     for match in matches:
         entry = None
-        if match.candidates:
+        if match.collective:
+            entry = linker.dictionary.collective_actor(match.country or focus, match.collective)
+        elif match.candidates:
             entry = _choose(match.candidates, focus, seen)
         elif match.institution and focus:
             entry = linker.dictionary.institution_actor(focus, match.institution)

@@ -182,6 +182,16 @@ class _Arguments:
     target: Actor | None
 
 
+# A group of civilians ("قتل الفلسطينيين", "اعتقال الصحفيين") after a violent trigger is what it
+# befell, not who did it: collective civilian actors (collectives.tsv, sector CVL) never assault.
+_VIOLENT = frozenset({"ASSAULT", "COERCE"})
+_VICTIM_KINDS = frozenset({"other", "ethnic_group"})
+
+
+def _victims(actor: Actor) -> bool:
+    return actor.sector == "CVL" and actor.kind in _VICTIM_KINDS
+
+
 def _arguments(view: SentenceView, trigger: Trigger, first: int, after: int, actors: dict[str, Actor],
                speaker: Actor | None, claim: Claim | None = None,
                governor: Event | None = None) -> _Arguments:
@@ -208,7 +218,7 @@ def _arguments(view: SentenceView, trigger: Trigger, first: int, after: int, act
     agent_before = nominal and "obj" in trigger.targets[:1] and (preceding or speaker or governor)
     pronoun_subject = first > 0 and view.keys[first - 1] in _PRONOUN_COMPLEMENTIZERS
     if following and following[0][2] is None and following[0][0] - after <= 2 and not agent_before \
-            and not pronoun_subject \
+            and not pronoun_subject and not (trigger.type in _VIOLENT and _victims(following[0][1])) \
             and (not definite or (following[0][0] == after and view.keys[after].startswith("ال"))):
         # The agent right after the trigger; after a definite verbal noun only an adjective can be
         # ("الهجوم الإسرائيلي"), not a genitive ("التنديد باستخدام إسرائيل").
