@@ -250,6 +250,9 @@ def _arguments(view: SentenceView, trigger: Trigger, first: int, after: int, act
     if target is None and "obj" in trigger.targets and source is not None:
         lone = _lone_actor_after(view, clause_end, actors)
         target = lone if lone is not source else None
+    if source is not None and trigger.type in _VIOLENT and _victims(source):
+        # "المحكوم عليهم بالإعدام", "قُتل مدنيون": the civilians it befell, whoever did it
+        source, target = None, target or source
     return _Arguments(source, target)
 
 

@@ -142,6 +142,8 @@ def sentence_views(doc: Document) -> Iterator[SentenceView]:
         low = bisect.bisect_left(starts, tokens[0].start - 200)
         nearby = mentions[low:bisect.bisect_left(starts, tokens[-1].end)]
         for token in tokens:
-            covering = (m for m in nearby if m.start < token.end and token.start < m.end)
-            view._mention_of.append(next(covering, None))
+            # Where mentions overlap, one with an actor wins: the hostages in "ثمانية رهائن"
+            # (a QUANTITY around a NORP) are an event's possible target, the number is not.
+            covering = [m for m in nearby if m.start < token.end and token.start < m.end]
+            view._mention_of.append(next((m for m in covering if m.actor), covering[0] if covering else None))
         yield view

@@ -68,3 +68,18 @@ def test_gunmen_can_be_the_source_of_an_attack():
     actors = {a.id: a for a in doc.actors}
     sources = {actors[e.source].canonical for e in doc.events if e.type == "ASSAULT" and e.source}
     assert "MLI_GUNMEN" in sources
+
+
+def test_a_counted_group_is_the_target_despite_the_number_around_it():
+    doc = rasid.analyze("وأدانت الحكومة المالية خطف الجماعة المسلحة خمسة صحفيين قرب تمبكتو.\n",
+                        published="2022-03-01")
+    actors = {a.id: a for a in doc.actors}
+    assert any(e.target and actors[e.target].canonical == "MLI_JOURNALISTS" for e in doc.events)
+
+
+def test_a_civilian_group_before_a_violent_trigger_is_its_target():
+    doc = rasid.analyze("وقال الجيش المالي إن المعتقلين تعرضوا للتعذيب.\n", published="2022-03-01")
+    actors = {a.id: a for a in doc.actors}
+    for event in doc.events:
+        if event.type in ("ASSAULT", "COERCE") and event.source:
+            assert actors[event.source].sector != "CVL"
