@@ -518,6 +518,8 @@ def spec_forms(perfect: str, imperfect: str, masdars: str, flags: set[str]) -> l
     """Every surface form of one spec row: the verb conjugated (with its fixed tail words, e.g.
     "أطلق النار"), and its verbal nouns with and without the article."""
     forms: list[str] = []
+    if "asis" in flags:  # fixed forms listed in full (حسبما، مؤكدا، مؤكدة): no article, no accusative
+        return _uniq([perfect, *filter(None, (m.strip() for m in masdars.split(",")))])
     if perfect and "noverb" not in flags:
         head, _, tail = perfect.partition(" ")
         verb = conjugate(

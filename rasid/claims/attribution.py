@@ -11,6 +11,11 @@ A claim starts at a reporting cue from the lexicon (rasid/data/claims/cues.tsv):
   the clause ("نفت الحكومة تكليف أي شخص"); for a nominal cue, the clause it is attached to.
 Declining to comment ("رفض التعليق") is not a claim. A claim whose content is hedged (ربما، قد
 تكون …) by a speaker who only asserts is marked speculate.
+A nominal cue after the clause it vouches for ("…، وفق الأمم المتحدة"، "…، حسبما قال الجيش")
+takes that clause as its content; a source may stand in quotation marks (وفق "رويترز"). A
+person named in apposition to a title ("المبعوث البريطاني، فلان") or at the end of a long
+description of the speaker is the speaker; an unnamed source takes its relational adjectives
+("مصدر قضائي"، "مسؤول محلي"). Cues inside a direct quotation make no claims of their own.
 """
 
 from __future__ import annotations
@@ -38,6 +43,16 @@ _COMPLEMENTIZERS = frozenset(word_key(w) for w in ("أن", "إن", "بأن", "أ
 _SAYING = frozenset(word_key(w) for w in ("قائلا", "قائلة", "مضيفا", "مضيفة", "مؤكدا", "مؤكدة"))
 _HEDGES = frozenset(word_key(w) for w in ("ربما", "قد", "يحتمل", "محتمل", "المحتمل", "يرجح", "لعل"))
 _NEGATIONS = frozenset(word_key(w) for w in ("لم", "لن", "لا", "ليس", "ما"))
+# Words after a cue that start an adjunct, not a description of the speaker ("نفى في تغريدة").
+_PREPOSITIONS = frozenset(word_key(w) for w in ("في", "من", "على", "إلى", "عن", "خلال", "أمام", "عبر",
+                                                "بعد", "قبل", "مع", "لدى", "أيضا", "اليوم", "أمس"))
+# How far a speaker's description may run before the name it ends with ("قال زعيم أكبر تحالف في
+# المنطقة فلان إن"), when no actor is found within SPEAKER_WINDOW.
+DESCRIPTION_WINDOW = 14
+_COMMAS = frozenset("،,")
+# A nominal cue may be followed by ما and a reporting verb ("وفق ما ذكره"، "بحسب ما قال").
+_WHAT = word_key("ما")
+# Nouns of record that stand between a nominal cue and its source ("وفق أرقام الأمم المتحدة").
 
 
 @dataclass(frozen=True)
@@ -57,6 +72,12 @@ class UnnamedSource:
     words: tuple[str, ...]
     name_en: str
     kind: str
+    hint: str = ""
+
+    @property
+    def needs_adjective(self) -> bool:
+        """A bare head (مصدر، مصادر) is a source only with a relational adjective (مصدر قضائي)."""
+        return self.hint == "nisba"
 
 
 @cache
@@ -80,9 +101,10 @@ def _non_claims() -> frozenset[tuple[str, ...]]:
 @cache
 def _unnamed() -> dict[str, tuple[UnnamedSource, ...]]:
     by_first: dict[str, list[UnnamedSource]] = {}
-    for phrase, name_en, kind, *_ in table("claims/unnamed_sources.tsv")[1:]:
+    for phrase, name_en, kind, *rest in table("claims/unnamed_sources.tsv")[1:]:
         words = tuple(word_key(w) for w in phrase.split())
-        by_first.setdefault(words[0], []).append(UnnamedSource(words, name_en, kind))
+        hint = rest[0].strip() if rest else ""
+        by_first.setdefault(words[0], []).append(UnnamedSource(words, name_en, kind, hint))
     return {k: tuple(sorted(v, key=lambda s: -len(s.words))) for k, v in by_first.items()}
 
 
@@ -97,11 +119,31 @@ def _match_cue(view: SentenceView, i: int) -> tuple[Cue, int, int] | None:
 
 
 def _is_non_claim(view: SentenceView, i: int) -> bool:
+    """A phrase of non_claims.tsv starting at the cue, or one word before it ("في إشارة إلى")."""
     for phrase in _non_claims():
         n = len(phrase)
-        if phrase[0] in view.forms(i) and tuple(view.keys[i + 1:i + n]) == phrase[1:]:
-            return True
+        for start in (i, i - 1):
+            if start >= 0 and start + n > i and phrase[0] in view.forms(start) \
+                    and tuple(view.keys[start + 1:start + n]) == phrase[1:]:
+                return True
     return False
+
+
+def _object_before_ba(view: SentenceView, end: int) -> bool:
+    """Whether a ب-phrase follows the actor right after a cue that takes an object and a ب
+    (اتهم فلانا بكذا، وصف الأمر بكذا): with no second actor, the one found is the object."""
+    if end >= len(view.tokens) or view.keys[end] in _COMPLEMENTIZERS:
+        return False
+    return view.tokens[end].prefix.startswith("ب")
+
+
+def _is_nisba(view: SentenceView, j: int) -> bool:
+    """A relational adjective with no mention of its own (قضائي، رسمية، محلي، روسي، الماليين)."""
+    key = view.keys[j]
+    mention = view.mention(j)
+    if (mention is not None and mention.actor) or key in _COMPLEMENTIZERS:
+        return False
+    return len(key) >= 4 and key.endswith(("ي", "يه", "يين", "يون")) and key.isalpha()
 
 
 class _Speakers:
@@ -121,6 +163,10 @@ class _Speakers:
             n = len(source.words)
             if tuple(view.keys[i + 1:i + n]) == source.words[1:]:
                 end = i + n
+                while end < len(view.tokens) and end < i + n + 2 and _is_nisba(view, end):
+                    end += 1  # مصدر عسكري روسي، مسؤول محلي
+                if source.needs_adjective and end == i + n:
+                    continue
                 start, stop = view.tokens[i].start, view.tokens[end - 1].end
                 key = word_key(self.doc.text[start:stop])
                 actor = self.unnamed.get(key)
@@ -135,18 +181,55 @@ class _Speakers:
                 return actor, end
         return None
 
-    def after(self, view: SentenceView, first: int) -> tuple[Actor, int] | None:
-        """The speaker right after a cue: (actor, index after its mention)."""
+    def after(self, view: SentenceView, first: int, quoted: bool = False) -> tuple[Actor, int] | None:
+        """The speaker right after a cue: (actor, index after its mention). A person named in
+        apposition ("وكيل الوزير، فلان") is preferred to the title before it; when no actor comes
+        within SPEAKER_WINDOW words, a person ending a longer description ("قال زعيم أكبر تحالف
+        في المنطقة فلان إن") is taken. quoted: the source may stand in quotation marks (وفق "رويترز")."""
         j = first
         words = 0
+        closing = None
         while j < len(view.tokens) and words <= SPEAKER_WINDOW:
-            if view.keys[j] in _COMPLEMENTIZERS or view.tokens[j].text in _OPENING_QUOTES \
-                    or view.tokens[j].text in ":،,":
+            text = view.tokens[j].text
+            if quoted and text in _OPENING_QUOTES and closing is None:
+                closing = _OPENING_QUOTES[text]
+                j += 1
+                continue
+            if view.keys[j] in _COMPLEMENTIZERS or text in _OPENING_QUOTES or text in ":،,":
                 return None
-            if (actor := self.named(view, j)) is not None:
+            found = (actor, view.mention_end(j)) if (actor := self.named(view, j)) is not None \
+                else self.unnamed_at(view, j)
+            if found is not None:
+                actor, end = found
+                if closing is not None and end < len(view.tokens) and view.tokens[end].text == closing:
+                    end += 1  # وفق "رويترز": the closing mark belongs to the source
+                return self._apposed(view, actor, end)
+            words += view.is_word(j)
+            j += 1
+        return None
+
+    def _apposed(self, view: SentenceView, actor: Actor, end: int) -> tuple[Actor, int]:
+        """A person named right after the speaker, set off by a comma, is the speaker."""
+        if end + 1 < len(view.tokens) and view.tokens[end].text in _COMMAS:
+            person = self.named(view, end + 1)
+            if person is not None and person.kind == "person" and person.id != actor.id:
+                return person, view.mention_end(end + 1)
+        return actor, end
+
+    def described(self, view: SentenceView, first: int) -> tuple[Actor, int] | None:
+        """A person further on, before the content starts, ending a description of the speaker
+        that has no actor of its own ("قال المبعوث البريطاني بالمنظمة، فلان إن")."""
+        if first >= len(view.tokens) or not view.is_word(first) or view.keys[first] in _PREPOSITIONS:
+            return None
+        j = first
+        words = 0
+        while j < len(view.tokens) and words <= DESCRIPTION_WINDOW:
+            text = view.tokens[j].text
+            if view.keys[j] in _COMPLEMENTIZERS or text in _OPENING_QUOTES or text in ":.؟!":
+                return None
+            actor = self.named(view, j)
+            if actor is not None and actor.kind == "person":
                 return actor, view.mention_end(j)
-            if (found := self.unnamed_at(view, j)) is not None:
-                return found
             words += view.is_word(j)
             j += 1
         return None
@@ -219,14 +302,32 @@ def run(doc: Document) -> Document:
             cue, first, after = matched
             stop = len(view.tokens)
             if cue.nominal:
-                found = speakers.after(view, after)
+                if after < stop and view.keys[after] == _WHAT:
+                    after += 1  # وفق ما، بحسب ما
+                if after < stop and (verb := _match_cue(view, after)) is not None and not verb[0].nominal:
+                    after = verb[2]  # حسبما قال، وفق ما ذكرت: the verb belongs to the nominal cue
+                found = speakers.after(view, after, quoted=True)
                 speaker = found[0] if found else None
                 clause = view.clause_start(first)
-                content = (clause, first, False) if clause < first else \
-                    _content(view, found[1] if found else after, stop)
+                following = _content(view, found[1] if found else after, stop)
+                opens = following is not None and following[0] < following[1] \
+                    and view.keys[following[0]] in _COMPLEMENTIZERS
+                if clause < first:
+                    content = (clause, first, False)
+                elif first > 0 and not opens:
+                    # After a clause ("…، وفق الأمم المتحدة."): what came before, unless the source
+                    # introduces what follows ("…، بحسب المصدر، فإن …").
+                    end = first - 1 if view.tokens[first - 1].text in _COMMAS else first
+                    content = (view.clause_start(end - 1) if end > 0 else 0, end, False)
+                else:
+                    content = following
             else:
                 found = speakers.after(view, after)
+                if found is not None and "acc" in cue.complements and _object_before_ba(view, found[1]):
+                    found = None  # "واتهمت حماس بالتصعيد": the one actor is the object, the subject unsaid
                 speaker = found[0] if found else speakers.before(view, first)
+                if speaker is None and (found := speakers.described(view, after)) is not None:
+                    speaker = found[0]
                 if speaker is None and last_speaker and view.index - last_speaker[1] <= CARRY_SENTENCES:
                     speaker = last_speaker[0]
                 content = _content(view, found[1] if found else after, stop)
@@ -241,7 +342,8 @@ def run(doc: Document) -> Document:
                                     cue_span, content_span))
             if speaker is not None:
                 last_speaker = (speaker, view.index)
-            i = after
+            # Cues inside a quotation are the speaker's own words, not claims of their own.
+            i = max(after, end) if direct else after
     doc.mentions.sort(key=lambda m: (m.start, m.end))
     return doc
 
@@ -250,5 +352,7 @@ def _cue_start(view: SentenceView, i: int) -> int:
     """Where the cue word starts once a leading conjunction is left out (وقال → قال)."""
     token = view.tokens[i]
     key = view.keys[i]
+    if key in _cues():
+        return token.start  # وفقا is a cue as written, not و + فقا
     return token.start + 1 if key[:1] in "وف" and len(key) > 3 and key[1:] in view.forms(i) else token.start
 

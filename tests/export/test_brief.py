@@ -20,7 +20,8 @@ def test_top_event_counts_a_story_once(store: Store) -> None:
     assert report.documents == 3 and report.stories == 2
     assert report.active_actors[0].key in {"JNIM", "MLI_GOV"}
     assert any(a.is_new and a.name_ar == "آمادو سيلا" for a in report.new_actors)
-    assert len(report.contradictions) == 2 and {c.outlet_b for c in report.contradictions} == {"wakala-c"}
+    # The army's statement and "بحسب مصادر عسكرية" in each printing of the dispatch, against the denial.
+    assert len(report.contradictions) == 4 and {c.outlet_b for c in report.contradictions} == {"wakala-c"}
 
 
 def test_markdown_and_html(store: Store) -> None:

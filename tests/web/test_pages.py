@@ -33,7 +33,7 @@ def test_article_marks_mentions_events_and_claims(client: TestClient, web_store:
     denial = page(client, f"/documents/{web_store.ids['صحيفة التجربة']}")
     assert 'class="claim st-deny"' in denial and 'class="cue"' in denial
     assert "Rapid Support Forces DENIED shelling" in denial
-    assert "Contradictions <small>(1)</small>" in denial
+    assert "Contradictions <small>(2)</small>" in denial
 
 
 def test_unknown_pages_are_html_404(client: TestClient) -> None:
@@ -70,7 +70,7 @@ def test_timeline_page_draws_the_events(client: TestClient) -> None:
 
 def test_contradictions_side_by_side(client: TestClient) -> None:
     html = page(client, "/contradictions")
-    assert html.count('class="side"') == 2
+    assert html.count('class="side"') == 4
     assert "وكالة الاختبار" in html and "صحيفة التجربة" in html and "2024-03-10" in html
 
 

@@ -1,0 +1,96 @@
+"""Claim cues, speakers and stances by class, on short sentences written for these tests."""
+
+import rasid
+
+PUBLISHED = "2024-03-10"
+
+
+def analyze(text: str) -> rasid.Document:
+    return rasid.analyze(text, published=PUBLISHED)
+
+
+def speaker(doc: rasid.Document, claim) -> rasid.document.Actor | None:
+    return next((a for a in doc.actors if a.id == claim.speaker), None)
+
+
+def by_cue(doc: rasid.Document) -> dict[str, rasid.document.Claim]:
+    return {c.cue.text: c for c in doc.claims}
+
+
+def test_a_source_after_the_clause_it_vouches_for():
+    doc = analyze("قتل عشرة أشخاص في القصف على السوق، وفق الأمم المتحدة.")
+    [claim] = doc.claims
+    assert speaker(doc, claim).name_en == "United Nations"
+    assert claim.content.text.startswith("قتل عشرة أشخاص")
+
+
+def test_a_source_in_quotation_marks():
+    doc = analyze('انتهت جولة المحادثات دون أي اتفاق، وفق "رويترز".')
+    [claim] = doc.claims
+    assert "Reuters" in speaker(doc, claim).name_en
+    assert claim.content.text.startswith("انتهت جولة")
+
+
+def test_as_the_army_said_is_one_claim_of_the_army():
+    doc = analyze("ووصلت القافلة إلى المدينة بعد ظهر اليوم، حسبما قال الجيش اللبناني.")
+    [claim] = doc.claims
+    assert claim.cue.text.startswith("حسبما")
+    assert speaker(doc, claim) is not None and "الجيش" in speaker(doc, claim).name_ar
+    assert claim.content.text.startswith("ووصلت القافلة")
+
+
+def test_an_unnamed_source_takes_its_adjectives():
+    doc = analyze("وقال مصدر قضائي رفيع إن المحكمة ستنعقد الأسبوع المقبل.")
+    [claim] = doc.claims
+    assert speaker(doc, claim).name_ar == "مصدر قضائي"
+
+
+def test_a_bare_source_noun_is_not_a_speaker():
+    doc = analyze("وقال إن المياه مصدر الحياة في القرية.")
+    assert all(speaker(doc, c) is None or "مصدر" not in speaker(doc, c).name_ar for c in doc.claims)
+
+
+def test_a_person_named_after_a_long_description_is_the_speaker():
+    doc = analyze("وقال زعيم أكبر فصيل معارض في الجنوب مرتبط بحزب المؤتمر عبد الله صالح إن الانتخابات مزورة.")
+    claim = by_cue(doc)["قال"]
+    assert speaker(doc, claim) is not None and speaker(doc, claim).kind == "person"
+    assert "صالح" in speaker(doc, claim).name_ar
+
+
+def test_an_adjunct_after_the_cue_is_not_a_description():
+    doc = analyze("وكان المتحدث أحمد خالد نفى في تغريدة نشرها أمس مرض الرئيس محمد علي.")
+    claim = by_cue(doc)["نفى"]
+    assert speaker(doc, claim) is not None and "خالد" in speaker(doc, claim).name_ar
+
+
+def test_accusation_is_a_claim():
+    doc = analyze("واتهمت الحكومة المصرية المتمردين بخرق الهدنة في المدينة.")
+    claim = by_cue(doc)["اتهمت"]
+    assert claim.stance == "assert" and speaker(doc, claim) is not None
+
+
+def test_an_accused_party_alone_before_the_charge_is_not_the_speaker():
+    doc = analyze("وقالت وزارة الخارجية الفرنسية إن الوضع خطير. واتهمت حماس بالتصعيد في المنطقة.")
+    claim = by_cue(doc)["اتهمت"]
+    assert speaker(doc, claim) is not None and "الخارجية" in speaker(doc, claim).name_ar
+
+
+def test_half_is_not_a_cue():
+    doc = analyze("وقال الجيش إن نصف السكان غادروا المدينة.")
+    assert [c.cue.text for c in doc.claims] == ["قال"]
+
+
+def test_describing_as_is_a_claim():
+    doc = analyze("ووصفت وزارة الخارجية التركية الهجوم بأنه عمل إرهابي.")
+    claim = by_cue(doc)["وصفت"]
+    assert claim.stance == "assert" and claim.content.text.startswith("بأنه")
+
+
+def test_cues_inside_a_direct_quotation_are_the_speakers_words():
+    doc = analyze("وقال الرئيس الفرنسي: «نحن نتوقع نهاية الحرب قريبا، ونؤكد دعمنا للحل».")
+    assert [c.cue.text for c in doc.claims] == ["قال"]
+
+
+def test_in_reference_to_is_not_a_claim():
+    doc = analyze("وقال الجيش إن العملية ستستمر، في إشارة إلى الهجوم على المدينة.")
+    assert [c.cue.text for c in doc.claims] == ["قال"]
