@@ -13,9 +13,10 @@ Declining to comment ("رفض التعليق") is not a claim. A claim whose con
 تكون …) by a speaker who only asserts is marked speculate.
 A nominal cue after the clause it vouches for ("…، وفق الأمم المتحدة"، "…، حسبما قال الجيش")
 takes that clause as its content; a source may stand in quotation marks (وفق "رويترز"). A
-person named in apposition to a title ("المبعوث البريطاني، فلان") or at the end of a long
-description of the speaker is the speaker; an unnamed source takes its relational adjectives
-("مصدر قضائي"، "مسؤول محلي"). Cues inside a direct quotation make no claims of their own.
+circumstantial participle after a comma ("دانت فرنسا الهجوم، معتبرة أن …") is a claim of the
+sentence's subject. A person named in apposition to a title ("المبعوث البريطاني، فلان") or at the
+end of a long description of the speaker is the speaker; an unnamed source takes its relational
+adjectives ("مصدر قضائي"، "مسؤول محلي"). Cues inside a direct quotation make no claims of their own.
 """
 
 from __future__ import annotations
@@ -65,6 +66,11 @@ class Cue:
     def nominal(self) -> bool:
         """بحسب / وفقا لـ / نقلا عن: the speaker follows and the content is the clause around."""
         return "source" in self.complements
+
+    @property
+    def circumstantial(self) -> bool:
+        """مؤكدا / معتبرة / نافيا after a comma: the speaker is the subject of the sentence's verb."""
+        return "circ" in self.complements
 
 
 @dataclass(frozen=True)
@@ -234,6 +240,13 @@ class _Speakers:
             j += 1
         return None
 
+    def subject(self, view: SentenceView, cue_start: int) -> Actor | None:
+        """The first actor of the sentence before a circumstantial cue ("دانت الدولة الهجوم، معتبرة")."""
+        for j in range(0, cue_start):
+            if (actor := self.named(view, j)) is not None:
+                return actor
+        return None
+
     def before(self, view: SentenceView, cue_start: int) -> Actor | None:
         """The speaker before a cue in the same clause ("فرنسا أعلنت")."""
         for j in range(cue_start - 1, view.clause_start(cue_start) - 1, -1):
@@ -294,6 +307,8 @@ def run(doc: Document) -> Document:
     last_speaker: tuple[Actor, int] | None = None  # (actor, sentence index)
     for view in sentence_views(doc):
         i = 0
+        sentence_speaker: Actor | None = None
+        lead_in = -1  # the cue words and speaker of the last claim, up to its content
         while i < len(view.tokens):
             matched = _match_cue(view, i)
             if matched is None or _is_non_claim(view, i) or (i > 0 and view.keys[i - 1] in _NEGATIONS):
@@ -301,7 +316,16 @@ def run(doc: Document) -> Document:
                 continue
             cue, first, after = matched
             stop = len(view.tokens)
-            if cue.nominal:
+            if cue.circumstantial:
+                # Only after a comma, and not as the lead-in of the claim just made ("قال، مؤكدا أن").
+                if first == 0 or view.tokens[first - 1].text not in _COMMAS or first <= lead_in:
+                    i += 1
+                    continue
+                speaker = sentence_speaker or speakers.subject(view, first)
+                if speaker is None and last_speaker and view.index - last_speaker[1] <= CARRY_SENTENCES:
+                    speaker = last_speaker[0]
+                content = _content(view, after, stop)
+            elif cue.nominal:
                 if after < stop and view.keys[after] == _WHAT:
                     after += 1  # وفق ما، بحسب ما
                 if after < stop and (verb := _match_cue(view, after)) is not None and not verb[0].nominal:
@@ -335,6 +359,7 @@ def run(doc: Document) -> Document:
                 i = after
                 continue
             begin, end, direct = content
+            lead_in = begin
             cue_span = doc.span(_cue_start(view, first), view.tokens[after - 1].end)
             content_span = doc.span(view.tokens[begin].start, view.tokens[end - 1].end)
             doc.claims.append(Claim(f"c{len(doc.claims) + 1}", speaker.id if speaker else None,
@@ -342,6 +367,7 @@ def run(doc: Document) -> Document:
                                     cue_span, content_span))
             if speaker is not None:
                 last_speaker = (speaker, view.index)
+                sentence_speaker = sentence_speaker or speaker
             # Cues inside a quotation are the speaker's own words, not claims of their own.
             i = max(after, end) if direct else after
     doc.mentions.sort(key=lambda m: (m.start, m.end))

@@ -63,6 +63,18 @@ def test_an_adjunct_after_the_cue_is_not_a_description():
     assert speaker(doc, claim) is not None and "خالد" in speaker(doc, claim).name_ar
 
 
+def test_a_circumstantial_participle_is_a_claim_of_the_subject():
+    doc = analyze("ودانت فرنسا الهجوم على القرية، معتبرة أن المسؤولين عنه يجب أن يحاسبوا.")
+    claim = by_cue(doc)["معتبرة"]
+    assert speaker(doc, claim).name_en == "France"
+    assert claim.content.text.startswith("أن المسؤولين")
+
+
+def test_a_participle_that_leads_into_the_content_is_not_a_second_claim():
+    doc = analyze("وقالت فرنسا، مؤكدة أن الهدنة صامدة، إن المحادثات ستستمر.")
+    assert "مؤكدة" not in by_cue(doc)
+
+
 def test_accusation_is_a_claim():
     doc = analyze("واتهمت الحكومة المصرية المتمردين بخرق الهدنة في المدينة.")
     claim = by_cue(doc)["اتهمت"]
