@@ -10,7 +10,9 @@ A claim starts at a reporting cue from the lexicon (rasid/data/claims/cues.tsv):
   direct, or the clause introduced by أن / إن / بأن, or else the verb's object up to the end of
   the clause ("نفت الحكومة تكليف أي شخص"); for a nominal cue, the clause it is attached to.
 Declining to comment ("رفض التعليق") is not a claim. A claim whose content is hedged (ربما، قد
-تكون …) by a speaker who only asserts is marked speculate.
+تكون …) or conditional on its own truth ("إذا تأكدت المعلومات") by a speaker who only asserts is
+marked speculate, and one whose content opens by denying a past fact ("أكد أن قواته لم تقصف"، "عدم وجود")
+is a denial.
 A nominal cue after the clause it vouches for ("…، وفق الأمم المتحدة"، "…، حسبما قال الجيش")
 takes that clause as its content; a source may stand in quotation marks (وفق "رويترز"). A
 circumstantial participle after a comma ("دانت فرنسا الهجوم، معتبرة أن …") is a claim of the
@@ -44,9 +46,23 @@ _COMPLEMENTIZERS = frozenset(word_key(w) for w in ("أن", "إن", "بأن", "أ
 _SAYING = frozenset(word_key(w) for w in ("قائلا", "قائلة", "مضيفا", "مضيفة", "مؤكدا", "مؤكدة"))
 _HEDGES = frozenset(word_key(w) for w in ("ربما", "قد", "يحتمل", "محتمل", "المحتمل", "يرجح", "لعل"))
 _NEGATIONS = frozenset(word_key(w) for w in ("لم", "لن", "لا", "ليس", "ما"))
+# A claim whose content opens by denying that something happened or exists ("أكد أن قواته لم تقصف",
+# «لم نرسل سلاحا»، "أكد عدم وجود أدلة") is a denial. Negations of the present (لا، ليس) mostly judge
+# rather than deny ("لا يمكن الوثوق"، "ليست المرة الأولى") and are left out, as are the future لن
+# ("لن نشارك"), "no longer" (لم يعد) and an exception ("لم يكن سوى"), which assert.
+_CONTENT_NEGATIONS = frozenset(word_key(w) for w in ("لم", "عدم"))
+_NOT_DENIALS = frozenset(word_key(w) for w in ("يعد", "تعد", "سوى", "إلا", "الا"))
+# A content made conditional on its own truth ("تتحمل المسؤولية إذا تأكدت المعلومات") is
+# speculation; a condition on events ("إذا هاجمونا فسنرد") is not.
+_CONDITIONALS = frozenset(word_key(w) for w in ("إذا", "إن", "لو", "حال"))
+_VERIFYING = frozenset(word_key(w) for w in ("تأكد", "تأكدت", "ثبت", "ثبتت", "صح", "صحت", "صحة", "تبين",
+                                             "تأكيد", "ثبوت"))
 # Words after a cue that start an adjunct, not a description of the speaker ("نفى في تغريدة").
 _PREPOSITIONS = frozenset(word_key(w) for w in ("في", "من", "على", "إلى", "عن", "خلال", "أمام", "عبر",
                                                 "بعد", "قبل", "مع", "لدى", "أيضا", "اليوم", "أمس"))
+# How many words of the content are read for a negation, and for a condition.
+NEGATION_WINDOW = 3
+CONDITION_WINDOW = 12
 # How far a speaker's description may run before the name it ends with ("قال زعيم أكبر تحالف في
 # المنطقة فلان إن"), when no actor is found within SPEAKER_WINDOW.
 DESCRIPTION_WINDOW = 14
@@ -296,10 +312,22 @@ def _content(view: SentenceView, start: int, stop: int) -> tuple[int, int, bool]
 
 
 def _stance(cue: Cue, view: SentenceView, first: int, last: int) -> str:
+    """The cue's stance; an asserted content that is hedged or conditional is speculation, and
+    one that opens by negating its predicate is a denial."""
     if cue.stance != "assert":
         return cue.stance
     opening = [view.keys[k] for k in range(first, min(last, first + 5))]
-    return "speculate" if any(word in _HEDGES for word in opening) else "assert"
+    if any(word in _HEDGES for word in opening) \
+            or any(view.keys[k] in _CONDITIONALS and _VERIFYING & set(view.keys[k + 1:k + 3])
+                   for k in range(first, min(last, first + CONDITION_WINDOW))):
+        return "speculate"
+    words = [view.keys[k] for k in range(first, last) if view.is_word(k)]
+    if words and words[0] in _COMPLEMENTIZERS:
+        words = words[1:]
+    if any(word in _CONTENT_NEGATIONS for word in words[:NEGATION_WINDOW]) \
+            and not any(word in _NOT_DENIALS for word in words[:NEGATION_WINDOW + 6]):
+        return "deny"
+    return "assert"
 
 
 def run(doc: Document) -> Document:

@@ -98,6 +98,24 @@ def test_describing_as_is_a_claim():
     assert claim.stance == "assert" and claim.content.text.startswith("بأنه")
 
 
+def test_a_content_that_negates_its_predicate_is_a_denial():
+    doc = analyze("وأكد الجيش السوداني أن قواته لم تقصف أي حي سكني. "
+                  "وأكد الوزير عدم وجود أي أدلة على ذلك.")
+    assert [c.stance for c in doc.claims] == ["deny", "deny"]
+
+
+def test_judgements_intentions_and_exceptions_are_assertions():
+    doc = analyze("وقال الوزير إن هذه الأنباء ليست سوى دعاية. وقالت الحكومة إنها لن تشارك في المؤتمر. "
+                  "وقال القائد إنه لا يمكن الوثوق بالوسطاء. وقال النائب إن الأمر لم يعد سرا.")
+    assert [c.stance for c in doc.claims] == ["assert", "assert", "assert", "assert"]
+
+
+def test_a_content_conditional_on_its_own_truth_is_speculation():
+    doc = analyze("وقالت الوزارة إن الهجوم جريمة حرب إذا تأكدت المعلومات. "
+                  "وقال القائد إن قواته سترد بقوة إذا تعرضت لهجوم.")
+    assert [c.stance for c in doc.claims] == ["speculate", "assert"]
+
+
 def test_cues_inside_a_direct_quotation_are_the_speakers_words():
     doc = analyze("وقال الرئيس الفرنسي: «نحن نتوقع نهاية الحرب قريبا، ونؤكد دعمنا للحل».")
     assert [c.cue.text for c in doc.claims] == ["قال"]
