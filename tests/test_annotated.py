@@ -66,4 +66,4 @@ def test_annotated_articles(scored):
     assert recall["entities.required"] >= 0.70
     assert recall["dates.required"] >= 0.90
     assert recall["events.required"] >= 0.35
-    assert recall["claims.required"] >= 0.50
+    assert recall["claims.required"] >= 0.85
