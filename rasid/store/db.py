@@ -146,6 +146,10 @@ class Store:
             raise StoreError(f"{self.path}: store schema {version} is newer than this rasid ({latest})")
         if version == latest:
             return
+        if version == 0 and (self.readonly or self.conn.execute("SELECT 1 FROM sqlite_master").fetchone()):
+            # A SQLite file rasid did not make (or an empty one opened only to read): never add
+            # rasid's tables to someone else's database because of a mistyped --db.
+            raise StoreError(f"{self.path}: not a rasid store (a SQLite file without rasid's schema)")
         if not self.readonly:
             _upgrade(self.conn)
             return

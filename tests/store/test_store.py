@@ -74,6 +74,20 @@ def test_a_file_that_is_not_a_database_is_refused_in_one_line(tmp_path: Path) ->
         Store(path)
 
 
+@pytest.mark.parametrize("readonly", [True, False])
+def test_another_programs_sqlite_file_is_refused_and_left_as_it_was(tmp_path: Path, readonly: bool) -> None:
+    path = tmp_path / "inventory.db"
+    with closing(sqlite3.connect(path)) as conn:
+        conn.execute("CREATE TABLE items(name TEXT)")
+        conn.commit()
+    with pytest.raises(StoreError, match="not a rasid store"):
+        Store(path, readonly=readonly)
+    with closing(sqlite3.connect(path)) as conn:
+        tables = [row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        assert tables == ["items"]
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 0
+
+
 def test_a_store_whose_path_has_uri_characters_opens_that_file(tmp_path: Path) -> None:
     path = tmp_path / "a#b" / "c?d %.db"
     path.parent.mkdir()
