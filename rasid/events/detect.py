@@ -9,7 +9,9 @@ event of its type and mode. Its arguments come from the clause around it:
   share it ("لامت كل من فرنسا وألمانيا روسيا"); a definite verbal noun takes no genitive agent
   ("التنديد باستخدام إسرائيل"); after a pronoun complementizer ("إنه يدين X") the subject is that
   pronoun; inside reported speech the words before the content are not searched; and a verbal
-  noun that is the complement of the trigger before it ("دعا X إلى التنديد ب…") takes its source;
+  noun that is the complement of the trigger before it ("دعا X إلى التنديد ب…", with nothing but
+  the trigger's own arguments and an aside between commas between them) takes its source, while one
+  after another word keeps the agent after it ("ردا على هجوم حزب الله");
 - target: the first actor after the trigger introduced the way the lexicon says this trigger
   takes its object ("طلب من X", "تفاوض مع X", "اتهم X"), else the actor behind a noun so
   introduced ("ندد بقرار X"), else (for verbal nouns) one after ل, else a lone actor set off by a
@@ -40,8 +42,11 @@ PROVIDES = ("events", "claims.events")
 
 # How many tokens before a trigger a negation or a future marker may stand.
 MODIFIER_WINDOW = 3
-# How many tokens after a trigger a verbal noun may stand and still be its complement.
-GOVERNOR_WINDOW = 15
+# How many tokens (its own arguments, asides left out) may stand between a trigger and a verbal
+# noun that is its complement.
+GOVERNOR_WINDOW = 6
+# How many tokens an aside between commas may have ("، في بيان،", "، المنسق الخاص لعملية …،").
+_ASIDE = 12
 # How many tokens after a REQUEST a talks word makes it a request to meet.
 MEET_WINDOW = 8
 _PREPOSITIONS = frozenset(word_key(w) for w in ("من", "على", "إلى", "مع", "ضد", "عن", "في", "ل", "ب", "لدى",
@@ -50,6 +55,8 @@ _PREPOSITIONS = frozenset(word_key(w) for w in ("من", "على", "إلى", "م�
 _CLITIC_PREPOSITIONS = {"ل": "ل", "ب": "ب", "لل": "ل", "بال": "ب", "وب": "ب", "ول": "ل", "ولل": "ل",
                         "وبال": "ب"}
 _MIN, _KULL = word_key("من"), word_key("كل")
+# Words that may join a trigger's own arguments between it and a verbal noun it governs.
+_LINKS = frozenset(word_key(w) for w in ("و", "كل", "من"))
 # "that he / she / they": the subject of the verb after it is that pronoun, not the actor after the verb.
 _PRONOUN_COMPLEMENTIZERS = frozenset(word_key(w) for w in (
     "أنه", "أنها", "أنهم", "إنه", "إنها", "إنهم", "بأنه", "بأنها", "بأنهم", "لأنه", "لأنها", "لأنهم"))
@@ -207,15 +214,20 @@ def _arguments(view: SentenceView, trigger: Trigger, first: int, after: int, act
             if preposition is None and following and view.mention_end(following[-1][0]) == i:
                 preposition = following[-1][2]  # a name after its title: "للرئيس السوري بشار الأسد"
             following.append((i, actors[m.actor], preposition))
-    preceding = [actors[m.actor] for _, m in reversed(view.mentions_between(clause_start, first))
-                 if m.actor in actors]
+    before = [(i, actors[m.actor]) for i, m in reversed(view.mentions_between(clause_start, first))
+              if m.actor in actors]
+    preceding = [actor for _, actor in before]
     nominal = (first > 0 and view.keys[first - 1] in _PREPOSITIONS) or _definite(view, first) \
         or trigger.words[0] not in view.forms(first)  # matched only without its clitic: بإدانة
     definite = len(trigger.words) == 1 and _definite(view, first)
 
     source = None
     rest = following
-    agent_before = nominal and "obj" in trigger.targets[:1] and (preceding or speaker or governor)
+    # The agent of a verbal noun stands before it when it governs the noun ("دفع مالي إلى اتهام
+    # فرنسا"); an actor before it that is itself behind a preposition ("على لبنان ردا على هجوم حزب
+    # الله") is no such agent, and the actor right after the noun is then its own agent.
+    agent_before = nominal and "obj" in trigger.targets[:1] and \
+        ((before and _preposition(view, before[0][0]) is None) or speaker or governor)
     pronoun_subject = first > 0 and view.keys[first - 1] in _PRONOUN_COMPLEMENTIZERS
     if following and following[0][2] is None and following[0][0] - after <= 2 and not agent_before \
             and not pronoun_subject and not (trigger.type in _VIOLENT and _victims(following[0][1])) \
@@ -264,11 +276,22 @@ def _governor(view: SentenceView, first: int, previous: tuple[Event, Trigger, in
     event, trigger, end = previous
     preposition = _CLITIC_PREPOSITIONS.get(view.tokens[first].prefix) or \
         (view.keys[first - 1] if first > 0 and view.keys[first - 1] in _PREPOSITIONS else None)
-    if preposition is None or preposition not in trigger.targets or first - end > GOVERNOR_WINDOW:
+    if preposition is None or preposition not in trigger.targets:
         return None
-    if any(view.tokens[k].text in ".؟?!؛;" for k in range(end, first)):
-        return None
-    return event
+    # Only the trigger's own arguments (names, "و", "كل من") and an aside between commas ("، في
+    # بيان،") may stand between it and the noun: after any other word ("ردا على هجوم حزب الله")
+    # the noun completes that word, not the trigger.
+    k, stop, direct = end, first - (0 if _CLITIC_PREPOSITIONS.get(view.tokens[first].prefix) else 1), 0
+    while k < stop:
+        if view.tokens[k].text in "،,":
+            close = next((j for j in range(k + 1, min(stop, k + 1 + _ASIDE)) if view.tokens[j].text in "،,"),
+                         None)
+            k = k + 1 if close is None else close + 1
+            continue
+        if view.mention(k) is None and view.keys[k] not in _LINKS:
+            return None
+        k, direct = k + 1, direct + 1
+    return event if direct <= GOVERNOR_WINDOW else None
 
 
 def _covering_claim(claims: list[Claim], start: int) -> Claim | None:

@@ -96,3 +96,9 @@ def test_a_verbal_noun_after_a_clitic_preposition_is_a_trigger():
     events = coded("وتتهم مالي فرنسا بدعم الحركة الوطنية لتحرير أزواد.")
     assert [e[0] for e in events] == ["ACCUSE", "SUPPORT"]
     assert events[1][1:3] == ("FRA", "MNLA")
+
+
+def test_a_noun_after_another_word_keeps_its_own_agent():
+    events = coded("شنت إسرائيل غارات على لبنان ردا على هجوم حزب الله.")
+    assert ("ASSAULT", "ISR", "LBN", "positive", "asserted") in events
+    assert [e[1] for e in events if e[0] == "ASSAULT" and e[1] != "ISR"] == ["HEZBOLLAH"]
