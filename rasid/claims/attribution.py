@@ -12,7 +12,8 @@ A claim starts at a reporting cue from the lexicon (rasid/data/claims/cues.tsv):
 Declining to comment ("رفض التعليق") is not a claim. A claim whose content is hedged (ربما، قد
 تكون …) or conditional on its own truth ("إذا تأكدت المعلومات") by a speaker who only asserts is
 marked speculate, and one whose content opens by denying a past fact ("أكد أن قواته لم تقصف"، "عدم وجود")
-is a denial.
+is a denial, unless a coordinated verb clause follows ("لم تلتزم بالهدنة وقصفت رفح": the denial is not
+the whole content); عدم after أن or before a definite noun is a noun ("أن عدم الاستقرار يهدد").
 A nominal cue after the clause it vouches for ("…، وفق الأمم المتحدة"، "…، حسبما قال الجيش")
 takes that clause as its content; a source may stand in quotation marks (وفق "رويترز"). A
 circumstantial participle after a comma ("دانت فرنسا الهجوم، معتبرة أن …") is a claim of the
@@ -51,6 +52,7 @@ _NEGATIONS = frozenset(word_key(w) for w in ("لم", "لن", "لا", "ليس", "
 # rather than deny ("لا يمكن الوثوق"، "ليست المرة الأولى") and are left out, as are the future لن
 # ("لن نشارك"), "no longer" (لم يعد) and an exception ("لم يكن سوى"), which assert.
 _CONTENT_NEGATIONS = frozenset(word_key(w) for w in ("لم", "عدم"))
+_NEGATION_NOUN = word_key("عدم")
 _NOT_DENIALS = frozenset(word_key(w) for w in ("يعد", "تعد", "سوى", "إلا", "الا"))
 # A content made conditional on its own truth ("تتحمل المسؤولية إذا تأكدت المعلومات") is
 # speculation; a condition on events ("إذا هاجمونا فسنرد") is not.
@@ -317,17 +319,43 @@ def _stance(cue: Cue, view: SentenceView, first: int, last: int) -> str:
     if cue.stance != "assert":
         return cue.stance
     opening = [view.keys[k] for k in range(first, min(last, first + 5))]
+    # إن right after the cue is the complementizer ("قال إن ثبوت …"), never the conditional "if".
+    body = first + 1 if first < last and view.keys[first] in _COMPLEMENTIZERS else first
     if any(word in _HEDGES for word in opening) \
             or any(view.keys[k] in _CONDITIONALS and _VERIFYING & set(view.keys[k + 1:k + 3])
-                   for k in range(first, min(last, first + CONDITION_WINDOW))):
+                   for k in range(body, min(last, first + CONDITION_WINDOW))):
         return "speculate"
-    words = [view.keys[k] for k in range(first, last) if view.is_word(k)]
-    if words and words[0] in _COMPLEMENTIZERS:
-        words = words[1:]
-    if any(word in _CONTENT_NEGATIONS for word in words[:NEGATION_WINDOW]) \
-            and not any(word in _NOT_DENIALS for word in words[:NEGATION_WINDOW + 6]):
-        return "deny"
+    indices = [k for k in range(body, last) if view.is_word(k)]
+    words = [view.keys[k] for k in indices]
+    for n, word in enumerate(words[:NEGATION_WINDOW]):
+        if word == _NEGATION_NOUN and not _denies_by_noun(view, indices, n, body > first):
+            continue
+        if word in _CONTENT_NEGATIONS and not any(w in _NOT_DENIALS for w in words[:NEGATION_WINDOW + 6]) \
+                and not any(_opens_clause(view, k) for k in indices[n + 2:]):
+            return "deny"
     return "assert"
+
+
+def _denies_by_noun(view: SentenceView, indices: list[int], n: int, after_complementizer: bool) -> bool:
+    """عدم denies only as the cue's object, before an indefinite verbal noun ("أكد عدم وجود أدلة");
+    after أن, or before a definite noun, it is a noun of its own ("أن عدم الاستقرار يهدد")."""
+    if after_complementizer or n + 1 >= len(indices):
+        return False
+    return not view.keys[indices[n + 1]].startswith("ال")
+
+
+def _opens_clause(view: SentenceView, k: int) -> bool:
+    """Whether token k starts a coordinated verb clause (وقصفت، ثم اعتقلت), which a negation
+    before it does not cover: و or ف on a word that is neither definite, a particle, an imperfect
+    carrying on the negation ("لم تلتزم وتنسحب") nor a noun ending in ة."""
+    key = view.keys[k]
+    if key[:1] not in "وف" or len(key) < 4:
+        return False
+    stem = key[1:]
+    if stem not in view.forms(k) and not view.tokens[k].prefix:
+        return False
+    return not (stem.startswith(("ال", "لم", "لا", "لن", "ما", "ب", "ل", "ك")) or stem[0] in "ينم"
+                or stem.endswith("ه") or stem in _PREPOSITIONS or stem in _COMPLEMENTIZERS)
 
 
 def run(doc: Document) -> Document:

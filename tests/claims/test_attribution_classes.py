@@ -124,3 +124,9 @@ def test_cues_inside_a_direct_quotation_are_the_speakers_words():
 def test_in_reference_to_is_not_a_claim():
     doc = analyze("وقال الجيش إن العملية ستستمر، في إشارة إلى الهجوم على المدينة.")
     assert [c.cue.text for c in doc.claims] == ["قال"]
+
+
+def test_a_negation_covers_only_its_own_clause_and_adam_before_a_noun_is_a_noun():
+    doc = analyze("وقال الحزب إن الشرطة لم تحترم الاتفاق واعتقلت عشرة طلاب. "
+                  "وأكد المجلس أن عدم الاستقرار في الإقليم يضر بالزراعة.")
+    assert [c.stance for c in doc.claims] == ["assert", "assert"]
