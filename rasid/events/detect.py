@@ -17,7 +17,8 @@ event of its type and mode. Its arguments come from the clause around it:
   introduced ("ندد بقرار X"), else (for verbal nouns) one after ل, else a lone actor set off by a
   comma after the clause; for a verbal noun of a transitive verb whose agent comes before ("دفع
   مالي إلى اتهام فرنسا"), the actor after it is the target. A verbal noun after a clitic ب or ل
-  ("بإدانة") is a trigger as well.
+  ("بإدانة") is a trigger as well, and so is an imperfect verb after ل ("لتطالب"), but not a verb
+  that only looks like one after ب (بحثت).
 Polarity and modality come from the words before the trigger (negation, future, conditions,
 hedges: rasid/data/events/modality.tsv) and from the claim it sits in (reported, or denied when
 the speaker denies it). An announced future withdrawal is coded CONCEDE (PLOVER's rule), and a
@@ -55,6 +56,8 @@ _PREPOSITIONS = frozenset(word_key(w) for w in ("من", "على", "إلى", "م�
 _CLITIC_PREPOSITIONS = {"ل": "ل", "ب": "ب", "لل": "ل", "بال": "ب", "وب": "ب", "ول": "ل", "ولل": "ل",
                         "وبال": "ب"}
 _MIN, _KULL = word_key("من"), word_key("كل")
+# The first letters of an imperfect verb (folded as word_key folds them).
+_IMPERFECT = frozenset(word_key("يتنأ"))
 # Words that may join a trigger's own arguments between it and a verbal noun it governs.
 _LINKS = frozenset(word_key(w) for w in ("و", "كل", "من"))
 # "that he / she / they": the subject of the verb after it is that pronoun, not the actor after the verb.
@@ -74,6 +77,7 @@ class Trigger:
     type: str
     mode: str | None
     targets: tuple[str, ...]  # "obj" or prepositions, in order of preference
+    noun: bool = False  # a verbal noun (listed with the article as well), not a verb
 
 
 # Mentions that are names: a trigger word inside one of them is part of the name.
@@ -86,10 +90,11 @@ def _triggers() -> dict[str, tuple[Trigger, ...]]:
     by_first: dict[str, list[Trigger]] = {}
     for _lemma, kind, mode, forms, target, *_ in table("events/triggers.tsv")[1:]:
         targets = tuple(word_key(t) if t != "obj" else t for t in target.split("|") if t)
-        for form in forms.split("|"):
-            words = tuple(word_key(w) for w in form.split())
-            if words:
-                by_first.setdefault(words[0], []).append(Trigger(words, kind, mode or None, targets))
+        rows = [words for form in forms.split("|") if (words := tuple(word_key(w) for w in form.split()))]
+        firsts = {words[0] for words in rows}
+        for words in rows:
+            noun = words[0].startswith("ال") or "ال" + words[0] in firsts
+            by_first.setdefault(words[0], []).append(Trigger(words, kind, mode or None, targets, noun))
     return {k: tuple(sorted(v, key=lambda t: -len(t.words))) for k, v in by_first.items()}
 
 
@@ -106,22 +111,28 @@ def _noise_starts() -> tuple[str, ...]:
     return tuple(word_key(row[0]) for row in table("events/noise_lines.txt"))
 
 
-def _forms(view: SentenceView, i: int) -> tuple[str, ...]:
+def _forms(view: SentenceView, i: int) -> tuple[tuple[str, bool], ...]:
     """The lexicon forms of token i, and the same without a clitic preposition (بإدانة → إدانة,
-    للهجوم → الهجوم): a verbal noun after ب or ل is a trigger as well."""
-    forms = view.forms(i)
+    للهجوم → الهجوم), each with whether it is such a stem: a verbal noun after ب or ل is a trigger
+    as well, and an imperfect verb after ل ("لأدعو", "ليطالب"); a verb after ب never is (بحثت is
+    no ب + حثت)."""
+    forms = tuple((form, False) for form in view.forms(i))
     prefix = word_key(view.tokens[i].prefix)
     if view.tokens[i].prefix in _CLITIC_PREPOSITIONS and view.keys[i].startswith(prefix):
         article = "ال" if prefix.endswith(("ال", "لل")) else ""
         stem = article + view.keys[i][len(prefix):]
         if len(stem) > 2:
-            forms = (*forms, stem)
+            verb = _CLITIC_PREPOSITIONS[view.tokens[i].prefix] == "ل" and not article \
+                and stem[0] in _IMPERFECT
+            forms = (*forms, (stem, not verb))
     return forms
 
 
 def _match(view: SentenceView, i: int) -> tuple[Trigger, int] | None:
-    for form in _forms(view, i):
+    for form, stem in _forms(view, i):
         for trigger in _triggers().get(form, ()):
+            if stem and not trigger.noun:  # a verb form behind ب, or a perfect one behind ل
+                continue
             n = len(trigger.words)
             if n == 1 or tuple(view.keys[i + 1:i + n]) == trigger.words[1:]:
                 return trigger, i + n

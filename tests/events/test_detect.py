@@ -102,3 +102,8 @@ def test_a_noun_after_another_word_keeps_its_own_agent():
     events = coded("شنت إسرائيل غارات على لبنان ردا على هجوم حزب الله.")
     assert ("ASSAULT", "ISR", "LBN", "positive", "asserted") in events
     assert [e[1] for e in events if e[0] == "ASSAULT" and e[1] != "ISR"] == ["HEZBOLLAH"]
+
+
+def test_a_verb_starting_with_ba_is_no_verbal_noun_after_a_clitic():
+    assert "REQUEST" not in [e[0] for e in coded("بحثت فرنسا مع ألمانيا الأزمة في مالي.")]
+    assert ("REQUEST", "MLI", "FRA", "positive", "asserted") in coded("وخرجت مالي لتطالب فرنسا بالانسحاب.")
