@@ -14,11 +14,12 @@ Declining to comment ("رفض التعليق") is not a claim. A claim whose con
 marked speculate, and one whose content opens by denying a past fact ("أكد أن قواته لم تقصف"، "عدم وجود")
 is a denial, unless a coordinated verb clause follows ("لم تلتزم بالهدنة وقصفت رفح": the denial is not
 the whole content); عدم after أن or before a definite noun is a noun ("أن عدم الاستقرار يهدد").
-A nominal cue after the clause it vouches for ("…، وفق الأمم المتحدة"، "…، حسبما قال الجيش")
-takes that clause as its content; a source may stand in quotation marks (وفق "رويترز"). A
-circumstantial participle after a comma ("دانت فرنسا الهجوم، معتبرة أن …") is a claim of the
-sentence's subject. A person named in apposition to a title ("المبعوث البريطاني، فلان") or at the
-end of a long description of the speaker is the speaker; an unnamed source takes its relational
+A nominal cue after the clause it vouches for ("…، وفق الأمم المتحدة"، "…، حسبما قال الجيش") takes
+that clause as its content, unless that is only a short adjunct or a quotation mark ("في غضون ذلك،
+وبحسب …، قتل"), when what follows is the content; a source may stand in quotation marks (وفق
+"رويترز"). A circumstantial participle after a comma ("دانت فرنسا الهجوم، معتبرة أن …") is a claim
+of the sentence's subject. A person named in apposition to a title ("المبعوث البريطاني، فلان") or at
+the end of a long description of the speaker is the speaker; an unnamed source takes its relational
 adjectives ("مصدر قضائي"، "مسؤول محلي"). Cues inside a direct quotation make no claims of their own.
 """
 
@@ -69,6 +70,8 @@ CONDITION_WINDOW = 12
 # المنطقة فلان إن"), when no actor is found within SPEAKER_WINDOW.
 DESCRIPTION_WINDOW = 14
 _COMMAS = frozenset("،,")
+# The most words of a prepositional adjunct before a nominal cue ("من جهة أخرى، وبحسب …").
+ADJUNCT_WORDS = 4
 # A nominal cue may be followed by ما and a reporting verb ("وفق ما ذكره"، "بحسب ما قال").
 _WHAT = word_key("ما")
 # Nouns of record that stand between a nominal cue and its source ("وفق أرقام الأمم المتحدة").
@@ -313,6 +316,15 @@ def _content(view: SentenceView, start: int, stop: int) -> tuple[int, int, bool]
     return j, view.clause_end(j), False
 
 
+def _full_clause(view: SentenceView, first: int, last: int) -> bool:
+    """Whether tokens [first, last) may be a clause a source vouches for: not only punctuation
+    nor a short adjunct that opens with a preposition ("في غضون ذلك"، "من جهة أخرى")."""
+    words = [k for k in range(first, last) if view.is_word(k)]
+    if not words:
+        return False
+    return len(words) > ADJUNCT_WORDS or not (set(view.forms(words[0])) & _PREPOSITIONS)
+
+
 def _stance(cue: Cue, view: SentenceView, first: int, last: int) -> str:
     """The cue's stance; an asserted content that is hedged or conditional is speculation, and
     one that opens by negating its predicate is a denial."""
@@ -392,13 +404,19 @@ def run(doc: Document) -> Document:
                 following = _content(view, found[1] if found else after, stop)
                 opens = following is not None and following[0] < following[1] \
                     and view.keys[following[0]] in _COMPLEMENTIZERS
-                if clause < first:
+                end = first - 1 if first > 0 and view.tokens[first - 1].text in _COMMAS else first
+                before = (view.clause_start(end - 1) if end > 0 else 0, end, False)
+                if not _full_clause(view, *before[:2]) and following is not None \
+                        and any(view.is_word(k) for k in range(*following[:2])):
+                    # Between an adjunct or a quotation mark and the rest of the sentence ("في غضون
+                    # ذلك، وبحسب الأمم المتحدة، قتل …"، «وفق …» قتل …): what follows.
+                    content = following
+                elif clause < first:
                     content = (clause, first, False)
                 elif first > 0 and not opens:
                     # After a clause ("…، وفق الأمم المتحدة."): what came before, unless the source
                     # introduces what follows ("…، بحسب المصدر، فإن …").
-                    end = first - 1 if view.tokens[first - 1].text in _COMMAS else first
-                    content = (view.clause_start(end - 1) if end > 0 else 0, end, False)
+                    content = before
                 else:
                     content = following
             else:
