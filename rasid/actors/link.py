@@ -5,9 +5,10 @@ an alias from the actor dictionary ("نصرة الإسلام"), a generic instit
 ("حكومة مالي", "الجيش المالي", or "الحكومة" alone for the article's main country), an office
 with its country ("الرئيس الفرنسي" → the holder at the article's date), a plural nisba
 ("الماليين": a NORP linked to the Malian people) and a generic collective actor from
-collectives.tsv ("المدنيين": Civilians of the article's country; "المعتقلين النيجريين":
-Detainees (Niger); a NORP mention). Words are compared by `alias_key`, and the first word of a
-name may carry a conjunction or preposition (وفرنسا، لمالي، بالجيش), which the mention then leaves out.
+collectives.tsv ("المعتقلين النيجريين": Detainees (Niger); "المدنيين" with no country after it:
+Civilians, of no country, since the article's main country may be the attacker's; a NORP
+mention). Words are compared by `alias_key`, and the first word of a name may carry a
+conjunction or preposition (وفرنسا، لمالي، بالجيش), which the mention then leaves out.
 
 The statistical tagger's spans (the "entities" layer) are merged in: a dictionary name wins
 the span and the type; a person the dictionary does not know becomes a new actor with a Latin
@@ -327,7 +328,7 @@ def run(doc: Document) -> Document:
     for match in matches:
         entry = None
         if match.collective:
-            entry = linker.dictionary.collective_actor(match.country or focus, match.collective)
+            entry = linker.dictionary.collective_actor(match.country, match.collective)
         elif match.candidates:
             entry = _choose(match.candidates, focus, seen)
         elif match.institution and focus:
