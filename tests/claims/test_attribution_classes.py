@@ -135,3 +135,8 @@ def test_a_negation_covers_only_its_own_clause_and_adam_before_a_noun_is_a_noun(
 def test_a_source_between_an_adjunct_and_the_clause_vouches_for_what_follows():
     doc = analyze("من جهة أخرى، وبحسب الأمم المتحدة، غرق قارب في النهر. «وفق الأمم المتحدة» غرق قارب آخر.")
     assert [c.content.text for c in doc.claims] == ["غرق قارب في النهر", "غرق قارب آخر"]
+
+
+def test_in_after_a_cue_is_the_complementizer_not_a_condition():
+    doc = analyze("وقال الوزير إن ثبوت تورط العصابة في السرقة دفعه إلى الاستقالة.")
+    assert [c.stance for c in doc.claims] == ["assert"]
