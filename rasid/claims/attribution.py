@@ -18,9 +18,11 @@ A nominal cue after the clause it vouches for ("…، وفق الأمم المت
 that clause as its content, unless that is only a short adjunct or a quotation mark ("في غضون ذلك،
 وبحسب …، قتل"), when what follows is the content; a source may stand in quotation marks (وفق
 "رويترز"). A circumstantial participle after a comma ("دانت فرنسا الهجوم، معتبرة أن …") is a claim
-of the sentence's subject. A person named in apposition to a title ("المبعوث البريطاني، فلان") or at
-the end of a long description of the speaker is the speaker; an unnamed source takes its relational
-adjectives ("مصدر قضائي"، "مسؤول محلي"). Cues inside a direct quotation make no claims of their own.
+of the sentence's subject (past an opening adjunct: "في سوريا، دانت فرنسا"), unless it stands inside
+the content of the claim before it ("قال إن …، مشيرا إلى أن …"). A person named in apposition to a
+title ("المبعوث البريطاني، فلان") or at the end of a long description of the speaker is the speaker;
+an unnamed source takes its relational adjectives ("مصدر قضائي"، "مسؤول محلي"). Cues inside a direct
+quotation make no claims of their own.
 """
 
 from __future__ import annotations
@@ -262,8 +264,13 @@ class _Speakers:
         return None
 
     def subject(self, view: SentenceView, cue_start: int) -> Actor | None:
-        """The first actor of the sentence before a circumstantial cue ("دانت الدولة الهجوم، معتبرة")."""
-        for j in range(0, cue_start):
+        """The first actor of the sentence before a circumstantial cue ("دانت الدولة الهجوم، معتبرة"),
+        past a short adjunct set off by a comma that opens the sentence ("في سوريا، دانت فرنسا")."""
+        start = 0
+        comma = next((k for k in range(cue_start) if view.tokens[k].text in _COMMAS), None)
+        if comma is not None and _is_adjunct(view, 0, comma):
+            start = comma + 1
+        for j in range(start, cue_start):
             if (actor := self.named(view, j)) is not None:
                 return actor
         return None
@@ -316,13 +323,17 @@ def _content(view: SentenceView, start: int, stop: int) -> tuple[int, int, bool]
     return j, view.clause_end(j), False
 
 
+def _is_adjunct(view: SentenceView, first: int, last: int) -> bool:
+    """Whether tokens [first, last) are a short phrase that opens with a preposition ("في سوريا"،
+    "في غضون ذلك"، "من جهة أخرى")."""
+    words = [k for k in range(first, last) if view.is_word(k)]
+    return 0 < len(words) <= ADJUNCT_WORDS and bool(set(view.forms(words[0])) & _PREPOSITIONS)
+
+
 def _full_clause(view: SentenceView, first: int, last: int) -> bool:
     """Whether tokens [first, last) may be a clause a source vouches for: not only punctuation
     nor a short adjunct that opens with a preposition ("في غضون ذلك"، "من جهة أخرى")."""
-    words = [k for k in range(first, last) if view.is_word(k)]
-    if not words:
-        return False
-    return len(words) > ADJUNCT_WORDS or not (set(view.forms(words[0])) & _PREPOSITIONS)
+    return any(view.is_word(k) for k in range(first, last)) and not _is_adjunct(view, first, last)
 
 
 def _stance(cue: Cue, view: SentenceView, first: int, last: int) -> str:
@@ -377,6 +388,7 @@ def run(doc: Document) -> Document:
         i = 0
         sentence_speaker: Actor | None = None
         lead_in = -1  # the cue words and speaker of the last claim, up to its content
+        content_end = -1  # where the content of the last indirect claim ends
         while i < len(view.tokens):
             matched = _match_cue(view, i)
             if matched is None or _is_non_claim(view, i) or (i > 0 and view.keys[i - 1] in _NEGATIONS):
@@ -385,8 +397,10 @@ def run(doc: Document) -> Document:
             cue, first, after = matched
             stop = len(view.tokens)
             if cue.circumstantial:
-                # Only after a comma, and not as the lead-in of the claim just made ("قال، مؤكدا أن").
-                if first == 0 or view.tokens[first - 1].text not in _COMMAS or first <= lead_in:
+                # Only after a comma, not as the lead-in of the claim just made ("قال، مؤكدا أن") and
+                # not inside its content ("قال إن الهجوم وقع، مشيرا إلى أن …" is one claim).
+                if first == 0 or view.tokens[first - 1].text not in _COMMAS or first <= lead_in \
+                        or first < content_end:
                     i += 1
                     continue
                 speaker = sentence_speaker or speakers.subject(view, first)
@@ -434,6 +448,7 @@ def run(doc: Document) -> Document:
                 continue
             begin, end, direct = content
             lead_in = begin
+            content_end = end if not direct else content_end
             cue_span = doc.span(_cue_start(view, first), view.tokens[after - 1].end)
             content_span = doc.span(view.tokens[begin].start, view.tokens[end - 1].end)
             doc.claims.append(Claim(f"c{len(doc.claims) + 1}", speaker.id if speaker else None,

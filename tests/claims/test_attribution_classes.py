@@ -140,3 +140,11 @@ def test_a_source_between_an_adjunct_and_the_clause_vouches_for_what_follows():
 def test_in_after_a_cue_is_the_complementizer_not_a_condition():
     doc = analyze("وقال الوزير إن ثبوت تورط العصابة في السرقة دفعه إلى الاستقالة.")
     assert [c.stance for c in doc.claims] == ["assert"]
+
+
+def test_a_participle_after_an_opening_adjunct_or_inside_a_content():
+    doc = analyze("في سوريا، دانت فرنسا الهجوم، معتبرة أنه جريمة. "
+                  "وقال المتحدث باسم البلدية إن الجسر انهار، مشيرا إلى أن الأمطار كانت غزيرة.")
+    claims = by_cue(doc)
+    assert speaker(doc, claims["معتبرة"]).name_en == "France"
+    assert "مشيرا" not in claims
