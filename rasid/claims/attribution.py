@@ -76,7 +76,6 @@ _COMMAS = frozenset("،,")
 ADJUNCT_WORDS = 4
 # A nominal cue may be followed by ما and a reporting verb ("وفق ما ذكره"، "بحسب ما قال").
 _WHAT = word_key("ما")
-# Nouns of record that stand between a nominal cue and its source ("وفق أرقام الأمم المتحدة").
 
 
 @dataclass(frozen=True)
