@@ -6,7 +6,8 @@ event of its type and mode. Its arguments come from the clause around it:
   subject after the verb, and the agent after a verbal noun: "انسحاب القوات الفرنسية"), else the
   nearest actor before the trigger in its clause ("فرنسا ستبدأ"), else, inside reported speech
   ("أعلنت الحكومة أنها طلبت …"), the speaker of that claim. Actors joined to the source by "و"
-  share it ("لامت كل من فرنسا وألمانيا روسيا"); a definite verbal noun takes no genitive agent
+  ("لامت كل من فرنسا وألمانيا روسيا") are passed over, so that they are not taken for the target,
+  but the event has the first of them alone as its source; a definite verbal noun takes no genitive agent
   ("التنديد باستخدام إسرائيل"); after a pronoun complementizer ("إنه يدين X") the subject is that
   pronoun; inside reported speech the words before the content are not searched; and a verbal
   noun that is the complement of the trigger before it ("دعا X إلى التنديد ب…", with nothing but
