@@ -256,12 +256,7 @@ class ActorDictionary:
         actor_id = f"{country}_{key}"
         if actor_id in self.actors:
             return self.actors[actor_id]
-        template = self.institutions[key]
-        state = self.actors.get(country)
-        name = state.name_en if state else country
-        demonym = self.demonyms.get(country)
-        name_en = template.name_en.format(country=name, adj=demonym.adj_en if demonym else name)
-        return ActorEntry(actor_id, name_en, template.kind, country, None, template.sector, ())
+        return self._from_template(country, self.institutions[key], actor_id)
 
     def collective_groups(self, key: str) -> list[Institution]:
         """The generic collective actors a form names: "المدنيين" → [CIVILIANS]."""
@@ -275,11 +270,17 @@ class ActorDictionary:
             name_en = _PLACEHOLDER_WORD.sub(" ", template.name_en).strip()
             return ActorEntry(key, name_en[:1].upper() + name_en[1:], template.kind, None, None,
                               template.sector, ())
+        return self._from_template(country, template, f"{country}_{key}")
+
+    def _from_template(self, country: str, template: Institution, actor_id: str) -> ActorEntry:
+        """The actor `actor_id` of `country` built from an institution or collective template, its
+        name filled in with the country's English name and adjective."""
         state = self.actors.get(country)
         name = state.name_en if state else country
         demonym = self.demonyms.get(country)
         name_en = template.name_en.format(country=name, adj=demonym.adj_en if demonym else name)
-        return ActorEntry(f"{country}_{key}", name_en, template.kind, country, None, template.sector, ())
+        return ActorEntry(actor_id, name_en, template.kind, country, None, template.sector, ())
+
 
 def _index(pairs: Iterable[tuple[str, T]]) -> dict[str, list[T]]:
     """Values by key, each value once per key, in the order met."""
