@@ -62,8 +62,8 @@ _NOT_DENIALS = frozenset(word_key(w) for w in ("يعد", "تعد", "سوى", "إ
 _CONDITIONALS = frozenset(word_key(w) for w in ("إذا", "إن", "لو", "حال"))
 _VERIFYING = frozenset(word_key(w) for w in ("تأكد", "تأكدت", "ثبت", "ثبتت", "صح", "صحت", "صحة", "تبين",
                                              "تأكيد", "ثبوت"))
-# Words after a cue that start an adjunct, not a description of the speaker ("نفى في تغريدة").
-_PREPOSITIONS = frozenset(word_key(w) for w in ("في", "من", "على", "إلى", "عن", "خلال", "أمام", "عبر",
+# Words that start an adjunct, not a description of the speaker ("نفى في تغريدة").
+_ADJUNCT_STARTS = frozenset(word_key(w) for w in ("في", "من", "على", "إلى", "عن", "خلال", "أمام", "عبر",
                                                 "بعد", "قبل", "مع", "لدى", "أيضا", "اليوم", "أمس"))
 # How many words of the content are read for a negation, and for a condition.
 NEGATION_WINDOW = 3
@@ -100,12 +100,7 @@ class UnnamedSource:
     words: tuple[str, ...]
     name_en: str
     kind: str
-    hint: str = ""
-
-    @property
-    def needs_adjective(self) -> bool:
-        """A bare head (مصدر، مصادر) is a source only with a relational adjective (مصدر قضائي)."""
-        return self.hint == "nisba"
+    needs_adjective: bool = False  # a bare head (مصدر، مصادر): a source only as "مصدر قضائي"
 
 
 @cache
@@ -131,8 +126,8 @@ def _unnamed() -> dict[str, tuple[UnnamedSource, ...]]:
     by_first: dict[str, list[UnnamedSource]] = {}
     for phrase, name_en, kind, *rest in table("claims/unnamed_sources.tsv")[1:]:
         words = tuple(word_key(w) for w in phrase.split())
-        hint = rest[0].strip() if rest else ""
-        by_first.setdefault(words[0], []).append(UnnamedSource(words, name_en, kind, hint))
+        needs_adjective = bool(rest) and rest[0].strip() == "adjective"
+        by_first.setdefault(words[0], []).append(UnnamedSource(words, name_en, kind, needs_adjective))
     return {k: tuple(sorted(v, key=lambda s: -len(s.words))) for k, v in by_first.items()}
 
 
@@ -247,7 +242,7 @@ class _Speakers:
     def described(self, view: SentenceView, first: int) -> tuple[Actor, int] | None:
         """A person further on, before the content starts, ending a description of the speaker
         that has no actor of its own ("قال المبعوث البريطاني بالمنظمة، فلان إن")."""
-        if first >= len(view.tokens) or not view.is_word(first) or view.keys[first] in _PREPOSITIONS:
+        if first >= len(view.tokens) or not view.is_word(first) or view.keys[first] in _ADJUNCT_STARTS:
             return None
         j = first
         words = 0
@@ -326,7 +321,7 @@ def _is_adjunct(view: SentenceView, first: int, last: int) -> bool:
     """Whether tokens [first, last) are a short phrase that opens with a preposition ("في سوريا"،
     "في غضون ذلك"، "من جهة أخرى")."""
     words = [k for k in range(first, last) if view.is_word(k)]
-    return 0 < len(words) <= ADJUNCT_WORDS and bool(set(view.forms(words[0])) & _PREPOSITIONS)
+    return 0 < len(words) <= ADJUNCT_WORDS and bool(set(view.forms(words[0])) & _ADJUNCT_STARTS)
 
 
 def _full_clause(view: SentenceView, first: int, last: int) -> bool:
@@ -377,7 +372,7 @@ def _opens_clause(view: SentenceView, k: int) -> bool:
     if stem not in view.forms(k) and not view.tokens[k].prefix:
         return False
     return not (stem.startswith(("ال", "لم", "لا", "لن", "ما", "ب", "ل", "ك")) or stem[0] in "ينم"
-                or stem.endswith("ه") or stem in _PREPOSITIONS or stem in _COMPLEMENTIZERS)
+                or stem.endswith("ه") or stem in _ADJUNCT_STARTS or stem in _COMPLEMENTIZERS)
 
 
 def run(doc: Document) -> Document:
