@@ -254,23 +254,8 @@ def _arguments(view: SentenceView, trigger: Trigger, first: int, after: int, act
         source = actors.get(governor.source) if governor.source else None
     if source is None:
         source = preceding[0] if preceding else speaker
-    target = None
-    wanted_targets = trigger.targets + (("ل",) if nominal and "obj" in trigger.targets else ())
-    direct = [p for _, _, p in rest]
-    for prepositions in (direct, [_indirect_preposition(view, i) if p is None else None for (i, _, _), p
-                                  in zip(rest, direct, strict=True)]):
-        for wanted in wanted_targets:
-            for (_, actor, _), preposition in zip(rest, prepositions, strict=True):
-                if actor is source:
-                    continue
-                bare = wanted == "obj" and preposition is None and prepositions is direct
-                if bare or preposition == wanted:
-                    target = actor
-                    break
-            if target is not None:
-                break
-        if target is not None:
-            break
+    wanted = trigger.targets + (("ل",) if nominal and "obj" in trigger.targets else ())
+    target = _target(view, rest, wanted, source)
     if target is None and "obj" in trigger.targets and source is not None:
         lone = _lone_actor_after(view, clause_end, actors)
         target = lone if lone is not source else None
@@ -278,6 +263,22 @@ def _arguments(view: SentenceView, trigger: Trigger, first: int, after: int, act
         # "المحكوم عليهم بالإعدام", "قُتل مدنيون": the civilians it befell, whoever did it
         source, target = None, target or source
     return _Arguments(source, target)
+
+
+def _target(view: SentenceView, following: list[tuple[int, Actor, str | None]], wanted: tuple[str, ...],
+            source: Actor | None) -> Actor | None:
+    """The first actor after the trigger introduced as it wants ("obj": no preposition), in order of
+    preference; failing that, the actor behind a noun so introduced ("ندد بقرار X")."""
+    others = [(i, actor, preposition) for i, actor, preposition in following if actor is not source]
+    for way in wanted:
+        for _, actor, preposition in others:
+            if preposition == way or (way == "obj" and preposition is None):
+                return actor
+    for way in wanted:
+        for i, actor, preposition in others:
+            if preposition is None and _indirect_preposition(view, i) == way:
+                return actor
+    return None
 
 
 def _governor(view: SentenceView, first: int, previous: tuple[Event, Trigger, int] | None) -> Event | None:
