@@ -330,6 +330,26 @@ def _full_clause(view: SentenceView, first: int, last: int) -> bool:
     return any(view.is_word(k) for k in range(first, last)) and not _is_adjunct(view, first, last)
 
 
+def _vouched_content(view: SentenceView, first: int,
+                     following: tuple[int, int, bool] | None) -> tuple[int, int, bool] | None:
+    """The content a nominal cue at token first (بحسب، وفق) vouches for, given the one after its source."""
+    end = first - 1 if first > 0 and view.tokens[first - 1].text in _COMMAS else first
+    before = (view.clause_start(end - 1) if end > 0 else 0, end, False)
+    if not _full_clause(view, *before[:2]) and following is not None \
+            and any(view.is_word(k) for k in range(*following[:2])):
+        # Between an adjunct or a quotation mark and the rest of the sentence ("في غضون ذلك، وبحسب
+        # الأمم المتحدة، قتل …"، «وفق …» قتل …): what follows.
+        return following
+    clause = view.clause_start(first)
+    if clause < first:
+        return clause, first, False
+    opens = following is not None and following[0] < following[1] \
+        and view.keys[following[0]] in _COMPLEMENTIZERS
+    # After a clause ("…، وفق الأمم المتحدة."): what came before, unless the source introduces what
+    # follows ("…، بحسب المصدر، فإن …").
+    return before if first > 0 and not opens else following
+
+
 def _stance(cue: Cue, view: SentenceView, first: int, last: int) -> str:
     """The cue's stance; an asserted content that is hedged or conditional is speculation, and
     one that opens by negating its predicate is a denial."""
@@ -408,25 +428,7 @@ def run(doc: Document) -> Document:
                     after = verb[2]  # حسبما قال، وفق ما ذكرت: the verb belongs to the nominal cue
                 found = speakers.after(view, after, quoted=True)
                 speaker = found[0] if found else None
-                clause = view.clause_start(first)
-                following = _content(view, found[1] if found else after, stop)
-                opens = following is not None and following[0] < following[1] \
-                    and view.keys[following[0]] in _COMPLEMENTIZERS
-                end = first - 1 if first > 0 and view.tokens[first - 1].text in _COMMAS else first
-                before = (view.clause_start(end - 1) if end > 0 else 0, end, False)
-                if not _full_clause(view, *before[:2]) and following is not None \
-                        and any(view.is_word(k) for k in range(*following[:2])):
-                    # Between an adjunct or a quotation mark and the rest of the sentence ("في غضون
-                    # ذلك، وبحسب الأمم المتحدة، قتل …"، «وفق …» قتل …): what follows.
-                    content = following
-                elif clause < first:
-                    content = (clause, first, False)
-                elif first > 0 and not opens:
-                    # After a clause ("…، وفق الأمم المتحدة."): what came before, unless the source
-                    # introduces what follows ("…، بحسب المصدر، فإن …").
-                    content = before
-                else:
-                    content = following
+                content = _vouched_content(view, first, _content(view, found[1] if found else after, stop))
             else:
                 found = speakers.after(view, after)
                 if found is not None and "acc" in cue.complements and _object_before_ba(view, found[1]):
